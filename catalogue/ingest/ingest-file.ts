@@ -25,6 +25,8 @@ export interface IngestOptions {
   onProgress?: (progress: { bytes: number; totalBytes: number; rows: number }) => void;
   /** Compute column profiles (default true when onRows is given). */
   profile?: boolean;
+  /** The file's prescan when the caller already made it (publish does, while storing the original). */
+  prescan?: Prescan;
 }
 
 export interface IngestResult {
@@ -37,7 +39,7 @@ export interface IngestResult {
 const DEFAULT_BATCH = 2000;
 
 export async function ingestFile(filePath: string, compiled: CompiledRowSchema, options: IngestOptions = {}): Promise<IngestResult> {
-  const scan = await prescanFile(filePath);
+  const scan = options.prescan ?? (await prescanFile(filePath));
   const report = new ReportBuilder();
   const source = { name: options.sourceName ?? path.basename(filePath), bytes: scan.bytes, sha256: scan.sha256 };
   const choice = chooseEncoding(scan);

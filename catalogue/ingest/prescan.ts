@@ -27,7 +27,24 @@ export interface Prescan {
 
 const HEAD_BYTES = 4096;
 
-export async function prescanFile(filePath: string): Promise<Prescan> {
+/**
+ * `copyTo`: also writes the bytes to that path in the same pass (the publish keeps the original
+ * file under DATA_DIR without reading it twice).
+ */
+export async function prescanFile(filePath: string, copyTo?: string): Promise<Prescan> {
+  const copy = copyTo ? fs.createWriteStream(copyTo, { flags: 'wx' }) : null;
+  try {
+    const result = await scanStream(filePath, copy);
+    if (copy) await new Promise<void>((resolve, reject) => copy.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    return result;
+  } catch (error) {
+    copy?.destroy();
+    if (copyTo) fs.rmSync(copyTo, { force: true });
+    throw error;
+  }
+}
+
+async function scanStream(filePath: string, copy: fs.WriteStream | null): Promise<Prescan> {
   const hash = createHash('sha256');
   const result: Prescan = {
     bytes: 0, sha256: '', bom: null, head: Buffer.alloc(0),
@@ -36,6 +53,7 @@ export async function prescanFile(filePath: string): Promise<Prescan> {
   let carry = Buffer.alloc(0);
   for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    if (copy && !copy.write(chunk)) await new Promise<void>((resolve) => copy.once('drain', () => resolve()));
     if (result.bytes === 0) result.bom = detectBom(chunk);
     if (result.head.length < HEAD_BYTES) {
       result.head = Buffer.concat([result.head, chunk.subarray(0, HEAD_BYTES - result.head.length)]);

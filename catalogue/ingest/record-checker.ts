@@ -1,5 +1,5 @@
 import type { CompiledRowSchema } from '../validation/compile-row-schema';
-import { runCustomChecks } from '../validation/custom-checks';
+import { compileRowChecks, type RowCheckViolation } from '../validation/custom-checks';
 import type { Finding } from '../validation/findings';
 import { compileConverter, describeKind, TYPE_ERROR, type CellConverter } from './cell-converters';
 import { SUBSTITUTION } from './encoding';
@@ -20,6 +20,7 @@ export class RecordChecker {
   private readonly headerLength: number;
   /** Per column: it had a type error or a missing cell in the current row (ajv findings on it are noise). */
   private readonly cellFailed: boolean[];
+  private readonly runChecks: ((row: Record<string, unknown>) => RowCheckViolation[]) | null;
 
   constructor(
     private readonly compiled: CompiledRowSchema,
@@ -34,6 +35,7 @@ export class RecordChecker {
     this.missing = new Set(compiled.missingValues);
     this.headerLength = header.length;
     this.cellFailed = columns.map(() => false);
+    this.runChecks = compiled.checks.length ? compileRowChecks(compiled.checks) : null;
     // A literal built by generated code is what ajv validates fastest (hidden class, no loop).
     const body = columns.map((c, i) => `${JSON.stringify(c.name)}: v[${i}]`).join(', ');
     this.buildObject = new Function('v', `return { ${body} };`) as (values: unknown[]) => Record<string, unknown>;
@@ -87,8 +89,8 @@ export class RecordChecker {
         value: j >= 0 ? record[positions[j]] : undefined, rule: violation.rule, message: violation.message,
       });
     }
-    if (this.compiled.checks.length) {
-      for (const v of runCustomChecks(this.compiled.checks, object)) {
+    if (this.runChecks) {
+      for (const v of this.runChecks(object)) {
         const j = v.field === undefined ? -1 : columns.findIndex((c) => c.name === v.field);
         this.report.error({
           code: v.code, row, field: v.field, column: j >= 0 && positions[j] >= 0 ? positions[j] + 1 : undefined,

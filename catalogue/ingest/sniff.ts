@@ -21,7 +21,10 @@ export function sniffDialect(sample: string): SniffedDialect {
   // The last line of a sample may be cut in the middle: leave it out when there are others.
   const usable = lines.length > 2 ? lines.slice(0, -1) : lines;
   let best = { delimiter: ',', score: -1 };
-  for (const d of DELIMITERS) {
+  // A file with a header names its columns on the first line: a candidate absent from it would
+  // make a one-column header over several-column rows, so it is not a delimiter.
+  const inHeader = DELIMITERS.filter((d) => usable.length > 0 && countOutsideQuotes(usable[0], d, quote) > 0);
+  for (const d of inHeader) {
     const counts = usable.map((l) => countOutsideQuotes(l, d, quote));
     const score = consistencyScore(counts);
     if (score > best.score) best = { delimiter: d, score };

@@ -1,0 +1,77 @@
+import type { Config } from './config';
+import { loadDatasetFolders, type LoadOptions, type LoadResult } from './load-datasets';
+import { publishFile, type PublishOptions, type PublishResult } from './publish';
+import {
+  cleanupLeftovers, getCurrentVersion, listDatasets, listOrganizations, openStore, type Store,
+} from './storage';
+
+/**
+ * The one entry server/ and the CLI use (architecture: `openCatalogue(config)`). It opens the
+ * store (migrations run), cleans what a crash may have left, and exposes the catalogue's use cases.
+ */
+export interface DatasetSummary {
+  slug: string;
+  title: string;
+  description: string;
+  organization: { slug: string; title: string };
+  licence: string;
+  themes: string[];
+  keywords: string[];
+  updatedAt: string;
+  recordCount: number;
+  version: number | null;
+}
+
+export interface StoreHealth {
+  ok: boolean;
+  kind: string;
+  error?: string;
+}
+
+export interface Catalogue {
+  readonly store: Store;
+  readonly config: Config;
+  health(): Promise<StoreHealth>;
+  listDatasets(): Promise<DatasetSummary[]>;
+  publish(slug: string, file: string, options?: PublishOptions): Promise<PublishResult>;
+  loadDatasets(dir: string, options?: LoadOptions): Promise<LoadResult[]>;
+  close(): Promise<void>;
+}
+
+export type { PublishResult, PublishOptions } from './publish';
+export type { LoadResult, LoadOptions } from './load-datasets';
+
+export async function openCatalogue(config: Config): Promise<Catalogue> {
+  const store = await openStore(config.databaseUrl);
+  await cleanupLeftovers(store);
+  const { knex } = store;
+  return {
+    store,
+    config,
+    async health() {
+      try {
+        await knex.raw('select 1');
+        return { ok: true, kind: store.kind };
+      } catch (error) {
+        return { ok: false, kind: store.kind, error: 'le stockage ne répond pas' };
+      }
+    },
+    async listDatasets() {
+      const organizations = new Map((await listOrganizations(knex)).map((o) => [o.id, o]));
+      const datasets = await listDatasets(knex);
+      return Promise.all(datasets.map(async (d): Promise<DatasetSummary> => {
+        const version = await getCurrentVersion(knex, d.id);
+        const org = organizations.get(d.organizationId);
+        return {
+          slug: d.slug, title: d.title, description: d.description,
+          organization: { slug: org?.slug ?? '', title: org?.title ?? '' },
+          licence: d.licence, themes: d.themes, keywords: d.keywords, updatedAt: d.updatedAt,
+          recordCount: version?.rowCount ?? 0, version: version?.number ?? null,
+        };
+      }));
+    },
+    publish: (slug, file, options) => publishFile(store, config.dataDir, slug, file, options),
+    loadDatasets: (dir, options) => loadDatasetFolders(store, config.dataDir, dir, options),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { CatalogueError } from './errors';
+import { ingestFile, type IngestOptions } from './ingest/ingest-file';
+import { prescanFile } from './ingest/prescan';
+import type { Report } from './ingest/report-types';
+import {
+  createIndexesAfterLoad, createLoadingVersion, getDatasetBySlug, markRejected, openVersionWriter,
+  planVersionColumns, publishVersion, setVersionSourcePath, type Store, type VersionField,
+} from './storage';
+import { isUniqueViolation } from './storage/dialects/unique-violation';
+import { compileRowSchema } from './validation/compile-row-schema';
+
+/**
+ * Publishing a file as a new version of a dataset (architecture point 6): keep the original,
+ * load the rows into a new table while validating, and only if the whole file is valid, make it
+ * current in one short transaction. Anything else (an invalid file, an error, a crash) leaves the
+ * previous version current and untouched; the new table is dropped (or cleaned at start-up).
+ */
+export type PublishResult =
+  | { status: 'published'; version: number; report: Report }
+  | { status: 'rejected'; report: Report };
+
+export interface PublishOptions {
+  author?: string | null;
+  /** The name shown in the report and kept with the version (default: the file's base name). */
+  sourceName?: string;
+  onProgress?: IngestOptions['onProgress'];
+}
+
+export async function publishFile(store: Store, dataDir: string, slug: string, filePath: string, options: PublishOptions = {}): Promise<PublishResult> {
+  const { knex } = store;
+  const dataset = await getDatasetBySlug(knex, slug);
+  if (!dataset) throw new CatalogueError('not-found', `Le jeu de données « ${slug} » n'existe pas.`);
+  const compiled = compileRowSchema(dataset.rowSchema);
+  const sourceName = options.sourceName ?? path.basename(filePath);
+
+  // Keep the original bytes (hashing them on the way) before anything else.
+  const folder = path.join(dataDir, 'sources', slug);
+  fs.mkdirSync(folder, { recursive: true });
+  const incoming = path.join(folder, `.incoming-${randomUUID()}`);
+  const scan = await prescanFile(filePath, incoming);
+
+  let version;
+  try {
+    version = await createLoadingVersion(knex, {
+      datasetId: dataset.id, sourceName, bytes: scan.bytes, sha256: scan.sha256, author: options.author ?? null,
+    });
+  } catch (error) {
+    fs.rmSync(incoming, { force: true });
+    if (isUniqueViolation(error)) {
+      throw new CatalogueError('conflict', `Une publication est déjà en cours pour « ${slug} » : réessayez quand elle sera terminée.`);
+    }
+    throw error;
+  }
+  const stored = path.join(folder, `${version.id}-${safeFileName(sourceName)}`);
+  fs.renameSync(incoming, stored);
+  await setVersionSourcePath(knex, version.id, path.relative(dataDir, stored));
+
+  const columns = planVersionColumns(compiled.columns);
+  const writer = await openVersionWriter(store, version.tableName!, columns);
+  try {
+    const result = await ingestFile(stored, compiled, {
+      sourceName, prescan: scan, onProgress: options.onProgress, onRows: (rows) => writer.write(rows),
+    });
+    if (!result.report.valid) {
+      await writer.rollback();
+      await markRejected(knex, version.id, result.report);
+      return { status: 'rejected', report: result.report };
+    }
+    await writer.commit();
+    const byName = new Map(columns.map((c) => [c.name, c.columnName]));
+    const keySets = [compiled.primaryKey, ...compiled.uniqueKeys].filter((k) => k.length).map((k) => k.map((f) => byName.get(f)!));
+    await createIndexesAfterLoad(store, version.tableName!, keySets);
+    const fields: VersionField[] = compiled.columns.map((c, i) => ({
+      ...columns[i], position: i, title: c.title ?? null, description: c.description ?? null,
+    }));
+    const published = await publishVersion(knex, dataset.id, version.id, {
+      report: result.report, rowCount: result.rowCount, fields, profiles: result.profile ?? [],
+    });
+    return { status: 'published', version: published.number!, report: result.report };
+  } catch (error) {
+    await writer.rollback().catch(() => undefined);
+    await markRejected(knex, version.id, null, 'Échec inattendu pendant le chargement : version rejetée.').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A file name safe on every file system, kept recognisable for people downloading the original. */
+function safeFileName(name: string): string {
+  const base = path.basename(name).normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return base.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '').slice(0, 100) || 'fichier.csv';
+}
