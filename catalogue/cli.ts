@@ -24,7 +24,7 @@ export interface CliIO {
 
 const defaultIO: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-export function buildCli(io: CliIO = defaultIO, setExitCode: (code: number) => void = (c) => (process.exitCode = c)): Command {
+export function buildCli(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = new Command('opendata')
     .description("Plateforme de données ouvertes de l'Eure : validation, publication et service des jeux de données")
     .exitOverride()
@@ -95,16 +95,23 @@ export function buildCli(io: CliIO = defaultIO, setExitCode: (code: number) => v
   return program;
 }
 
-/** Runs the CLI on argv; resolves with the exit code. */
-export async function runCli(argv: string[], program: Command = buildCli()): Promise<number> {
-  let code = 0;
-  program.exitOverride();
+/**
+ * Runs the CLI on the user's arguments (argv without `node script`) and resolves with the exit
+ * code. `extend` adds commands that live outside catalogue/ (server/cli.ts adds `serve`).
+ */
+export async function runCli(
+  args: string[],
+  options: { io?: CliIO; extend?: (program: Command, setExitCode: (code: number) => void) => void } = {},
+): Promise<number> {
+  let code: number = EXIT.ok;
+  const setExitCode = (c: number) => (code = c);
+  const program = buildCli(options.io ?? defaultIO, setExitCode);
+  options.extend?.(program, setExitCode);
   try {
-    await program.parseAsync(argv);
-    code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    await program.parseAsync(args, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : EXIT.cannotRun;
-    else throw error;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.cannotRun;
+    throw error;
   }
   return code;
 }
