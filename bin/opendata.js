@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The `opendata` command: runs the compiled CLI (`npm run build` produces dist/).
-require('../dist/catalogue/cli.js');
+require('../dist/server/cli.js');
