@@ -60,7 +60,8 @@ export async function getOrganizationById(db: Db, id: number): Promise<Organizat
   return row && toRecord(row);
 }
 
+/** By slug: ASCII, so both stores sort alike (titles would follow each database's collation). */
 export async function listOrganizations(db: Db): Promise<OrganizationRecord[]> {
-  const rows: OrganizationRow[] = await db('organizations').orderBy('title').orderBy('id');
+  const rows: OrganizationRow[] = await db('organizations').orderBy('slug');
   return rows.map(toRecord);
 }

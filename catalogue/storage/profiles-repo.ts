@@ -42,6 +42,7 @@ export async function listProfiles(db: Db, versionId: number): Promise<StoredCol
     .leftJoin('fields as f', (join) => join.on('f.version_id', 'p.version_id').andOn('f.name', 'p.field'))
     .where('p.version_id', versionId)
     .orderBy('f.position')
+    .orderBy('p.field')
     .select('p.*', 'f.kind');
   const numeric = (kind: unknown) => kind === 'integer' || kind === 'number' || kind === 'year';
   const bound = (value: unknown, kind: unknown) => (value === null || value === undefined ? null : numeric(kind) ? Number(value) : String(value));

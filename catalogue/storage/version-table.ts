@@ -39,7 +39,7 @@ export async function createIndexesAfterLoad(store: Store, table: string, keySet
     columns.forEach(assertColumnName);
     // Short generated names: "<table>_<column>_idx" could pass PostgreSQL's 63-byte limit and be cut.
     const index = `${table}_k${++n}`;
-    await store.knex.raw(`CREATE INDEX ${quoteIdentifier(index)} ON ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`);
+    await store.knex.raw(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(index)} ON ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`);
   }
   await store.dialect.analyzeTable(store.knex, table);
 }

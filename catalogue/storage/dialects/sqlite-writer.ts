@@ -87,7 +87,8 @@ class SqliteVersionWriter implements VersionWriter {
         if (end < rows.length) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch (error) {
-      await this.rollback();
+      // The original error is the one worth reporting; a table the rollback could not drop is cleanup's job.
+      await this.rollback().catch(() => undefined);
       throw error;
     }
   }

@@ -143,6 +143,23 @@ describe(`version tables (${storeKindUnderTest()})`, () => {
     expect(await tableExists(t.store, 'rec_1_6')).toBe(false);
   });
 
+  it('lets a catalogue transaction and a load overlap without blocking either', async () => {
+    const columns = planVersionColumns([{ name: 'n', kind: 'integer' }]);
+    const writer = await openVersionWriter(t.store, 'rec_1_8', columns);
+    await writer.write([[1]]);
+    // A knex transaction that has written and is waiting on something else (an await) …
+    const trx = await t.store.knex.transaction();
+    await trx('organizations').insert({ slug: 'pendant-le-chargement', title: 'x', created_at: new Date().toISOString() });
+    // … while the load goes on: on SQLite the writer waits for the lock without blocking the event loop.
+    const writing = writer.write([[2], [3]]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await trx.commit();
+    await writing;
+    await writer.commit();
+    expect(await t.store.knex('rec_1_8').orderBy('_id').pluck('n')).toEqual([1, 2, 3]);
+    expect(await t.store.knex('organizations').where({ slug: 'pendant-le-chargement' }).pluck('title')).toEqual(['x']);
+  });
+
   it('refuses table and column names that are not its own', async () => {
     await expect(openVersionWriter(t.store, 'datasets', EVERY_KIND)).rejects.toMatchObject({ code: 'bad-request' });
     await expect(openVersionWriter(t.store, 'rec_1_7', [{ name: 'x', columnName: 'x"; DROP TABLE datasets; --', kind: 'string' }])).rejects.toMatchObject({ code: 'bad-request' });
