@@ -6,7 +6,7 @@ import { ingestFile, type IngestOptions } from './ingest/ingest-file';
 import { prescanFile } from './ingest/prescan';
 import type { Report } from './ingest/report-types';
 import {
-  createIndexesAfterLoad, createLoadingVersion, getDatasetBySlug, markRejected, openVersionWriter,
+  createIndexesAfterLoad, createLoadingVersion, dropVersionTable, getDatasetBySlug, markRejected, openVersionWriter,
   planVersionColumns, publishVersion, setVersionSourcePath, type Store, type VersionField,
 } from './storage';
 import { isUniqueViolation } from './storage/dialects/unique-violation';
@@ -59,7 +59,9 @@ export async function publishFile(store: Store, dataDir: string, slug: string, f
   await setVersionSourcePath(knex, version.id, path.relative(dataDir, stored));
 
   const columns = planVersionColumns(compiled.columns);
-  const writer = await openVersionWriter(store, version.tableName!, columns);
+  const table = version.tableName!;
+  const writer = await openVersionWriter(store, table, columns);
+  let committed = false;
   try {
     const result = await ingestFile(stored, compiled, {
       sourceName, prescan: scan, onProgress: options.onProgress, onRows: (rows) => writer.write(rows),
@@ -70,9 +72,10 @@ export async function publishFile(store: Store, dataDir: string, slug: string, f
       return { status: 'rejected', report: result.report };
     }
     await writer.commit();
+    committed = true;
     const byName = new Map(columns.map((c) => [c.name, c.columnName]));
     const keySets = [compiled.primaryKey, ...compiled.uniqueKeys].filter((k) => k.length).map((k) => k.map((f) => byName.get(f)!));
-    await createIndexesAfterLoad(store, version.tableName!, keySets);
+    await createIndexesAfterLoad(store, table, keySets);
     const fields: VersionField[] = compiled.columns.map((c, i) => ({
       ...columns[i], position: i, title: c.title ?? null, description: c.description ?? null,
     }));
@@ -81,7 +84,8 @@ export async function publishFile(store: Store, dataDir: string, slug: string, f
     });
     return { status: 'published', version: published.number!, report: result.report };
   } catch (error) {
-    await writer.rollback().catch(() => undefined);
+    // After commit the writer cannot roll back: the table is dropped here (or at start-up).
+    await (committed ? dropVersionTable(store, table) : writer.rollback()).catch(() => undefined);
     await markRejected(knex, version.id, null, 'Échec inattendu pendant le chargement : version rejetée.').catch(() => undefined);
     throw error;
   }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as catalogueTables from './001-catalogue-tables';
+import * as oneLoadPerDataset from './002-one-load-per-dataset';
 
 interface MigrationEntry {
   name: string;
@@ -10,7 +11,10 @@ interface MigrationEntry {
  * Migrations are imported, not discovered in a directory: the same list then works from the
  * TypeScript sources (jest) and from compiled JavaScript in dist/. Append new ones; never rename.
  */
-const MIGRATIONS: MigrationEntry[] = [{ name: '001-catalogue-tables', migration: catalogueTables }];
+const MIGRATIONS: MigrationEntry[] = [
+  { name: '001-catalogue-tables', migration: catalogueTables },
+  { name: '002-one-load-per-dataset', migration: oneLoadPerDataset },
+];
 
 export const migrationSource: Knex.MigrationSource<MigrationEntry> = {
   getMigrations: async () => MIGRATIONS,

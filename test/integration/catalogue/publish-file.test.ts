@@ -82,3 +82,23 @@ describe('loading dataset folders and publishing versions', () => {
     fs.rmSync(dir, { recursive: true });
   });
 });
+
+describe('two publishes of one dataset at once', () => {
+  it('the second gets a conflict while the first loads, and the first publishes alone', async () => {
+    const big = path.join(datasets, 'big.csv');
+    const lines = ['code_insee;commune;population'];
+    for (let i = 0; i < 60_000; i++) lines.push(`${String(10000 + i)};Commune ${i};${i}`);
+    fs.writeFileSync(big, lines.join('\n') + '\n');
+    const first = t.catalogue.publish('communes-test', big);
+    // Let the first one create its loading version before the second starts.
+    for (let i = 0; i < 100 && (await knex()('versions').where({ status: 'loading' })).length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const second = t.catalogue.publish('communes-test', big);
+    await expect(second).rejects.toMatchObject({ code: 'conflict' });
+    const result = await first;
+    expect(result).toMatchObject({ status: 'published', version: 3 });
+    const [summary] = await t.catalogue.listDatasets();
+    expect(summary).toMatchObject({ version: 3, recordCount: 60_000 });
+  });
+});

@@ -16,9 +16,9 @@ describe(`cleanupLeftovers (${storeKindUnderTest()})`, () => {
     const dataset = await makeDataset(t.store);
     const v1 = await publishRows(t.store, dataset.id, sampleRows(2));
     const v2 = await publishRows(t.store, dataset.id, sampleRows(3));
-    const interrupted = await loadRows(t.store, dataset.id, sampleRows(4));
     const rejectedWithTable = await loadRows(t.store, dataset.id, sampleRows(5));
     await markRejected(t.store.knex, rejectedWithTable.id, sampleReport(5, false));
+    const interrupted = await loadRows(t.store, dataset.id, sampleRows(4));
     const stray = await openVersionWriter(t.store, 'rec_999_999', planVersionColumns([{ name: 'x', kind: 'string' }]));
     await stray.write([['x']]);
     await stray.commit();

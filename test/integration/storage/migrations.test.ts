@@ -24,10 +24,10 @@ describe(`migrations (${storeKindUnderTest()})`, () => {
     const again = await openStore(t.url);
     try {
       const applied = await again.knex(MIGRATIONS_TABLE).count({ n: '*' }).first();
-      expect(applied?.n).toBe(1);
+      expect(applied?.n).toBe(2);
       expect(await again.knex('organizations').pluck('slug')).toEqual(['ville-evreux']);
       await migrateToLatest(again.knex);
-      expect((await again.knex(MIGRATIONS_TABLE).count({ n: '*' }).first())?.n).toBe(1);
+      expect((await again.knex(MIGRATIONS_TABLE).count({ n: '*' }).first())?.n).toBe(2);
     } finally {
       await again.close();
     }

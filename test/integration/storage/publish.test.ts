@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../../catalogue/storage/dialects/unique-violation';
 import { getDatasetById } from '../../../catalogue/storage/datasets-repo';
 import { listFields } from '../../../catalogue/storage/fields-repo';
 import { listProfiles } from '../../../catalogue/storage/profiles-repo';
@@ -86,21 +87,30 @@ describe(`publishing versions (${storeKindUnderTest()})`, () => {
     expect((await getCurrentVersion(t.store.knex, dataset.id))?.id).toBe(v1.id);
   });
 
-  it('keeps numbers unique and gapless when loads and publishes of one dataset overlap', async () => {
-    const dataset = await makeDataset(t.store);
-    const other = await makeDataset(t.store, 'autre-jeu');
-    const runs = [
-      ...Array.from({ length: 6 }, (_, i) => publishRows(t.store, dataset.id, sampleRows(500 + i))),
-      rejectUpload(t.store, dataset.id),
-      publishRows(t.store, other.id, sampleRows(10)),
-    ];
-    await Promise.all(runs);
-    const versions = await listVersions(t.store.knex, dataset.id, ['published', 'superseded']);
-    expect(versions.map((v) => v.number).sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(versions.filter((v) => v.status === 'published')).toHaveLength(1);
-    const current = await getCurrentVersion(t.store.knex, dataset.id);
-    expect(current?.number).toBe(6);
-    expect(await t.store.knex(current!.tableName!).count({ n: '*' }).first()).toEqual({ n: current!.rowCount });
-    expect((await getCurrentVersion(t.store.knex, other.id))?.number).toBe(1);
+  it('refuses a second load of a dataset while one is loading (one loading version per dataset)', async () => {
+    const dataset = await makeDataset(t.store, 'un-seul-chargement');
+    const loading = await loadRows(t.store, dataset.id, sampleRows(3));
+    const refused = await loadRows(t.store, dataset.id, sampleRows(3)).then(() => null, (error: unknown) => error);
+    expect(isUniqueViolation(refused)).toBe(true);
+    await publishVersion(t.store.knex, dataset.id, loading.id, { report: sampleReport(3), rowCount: 3, fields: sampleFields(), profiles: [] });
+    const next = await publishRows(t.store, dataset.id, sampleRows(4));
+    expect(next.number).toBe(2);
+  });
+
+  it('keeps numbers unique and gapless when publishes of several datasets overlap', async () => {
+    const datasets = await Promise.all(Array.from({ length: 4 }, (_, i) => makeDataset(t.store, `jeu-${i}`)));
+    for (let round = 0; round < 3; round++) {
+      await Promise.all([
+        ...datasets.map((d, i) => publishRows(t.store, d.id, sampleRows(200 + i + round))),
+      ]);
+    }
+    for (const d of datasets) {
+      const versions = await listVersions(t.store.knex, d.id, ['published', 'superseded']);
+      expect(versions.map((v) => v.number).sort((a, b) => a! - b!)).toEqual([1, 2, 3]);
+      expect(versions.filter((v) => v.status === 'published')).toHaveLength(1);
+      const current = await getCurrentVersion(t.store.knex, d.id);
+      expect(current?.number).toBe(3);
+      expect(await t.store.knex(current!.tableName!).count({ n: '*' }).first()).toEqual({ n: current!.rowCount });
+    }
   });
 });
