@@ -32,7 +32,7 @@ export function sniffDialect(sample: string): SniffedDialect {
   return {
     delimiter: best.score > 0 ? best.delimiter : ',',
     quote,
-    lineTerminator: detectLineTerminator(sample),
+    lineTerminator: detectLineTerminator(sample, quote),
     skipInitialSpace: usable.length > 0 && delimitersAllFollowedBySpace(usable, best.delimiter, quote),
   };
 }
@@ -95,13 +95,18 @@ function delimitersAllFollowedBySpace(lines: string[], delimiter: string, quote:
   return seen > 0;
 }
 
-export function detectLineTerminator(sample: string): string {
+/** Counts record ends only: newlines inside quoted cells (Excel writes LF there) are cell content. */
+export function detectLineTerminator(sample: string, quote = '"'): string {
   let crlf = 0;
   let lf = 0;
   let cr = 0;
+  let inQuotes = false;
+  const q = quote.charCodeAt(0);
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c === 13) {
+    if (c === q) inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (c === 13) {
       if (sample.charCodeAt(i + 1) === 10) {
         crlf++;
         i++;

@@ -37,6 +37,7 @@ describe('detectLineTerminator', () => {
     ['a\rb\r', '\r'],
     ['a\r\nb\nc', 'mixed'],
     ['a', '\n'],
+    ['a,b\r\n"un\ntexte",2\r\n', '\r\n'],
   ])('%j → %j', (text, expected) => {
     expect(detectLineTerminator(text)).toBe(expected);
   });
