@@ -10,7 +10,9 @@ export type CatalogueErrorCode =
   | 'not-found'
   | 'conflict' // e.g. a publish already running for that dataset
   | 'bad-config'
-  | 'bad-request';
+  | 'bad-request'
+  | 'gone' // e.g. a cursor made on a dataset version that is no longer kept
+  | 'query-timeout'; // a query stopped past its time budget
 
 export interface ErrorDetail {
   /** Where: a JSON pointer into a schema or metadata document, a parameter name, a file path. */

@@ -1,4 +1,6 @@
 import type { Config } from './config';
+import { createDatasetsService, type DatasetsService } from './datasets-service';
+import { createRecordsService, type RecordsService } from './records';
 import { loadDatasetFolders, type LoadOptions, type LoadResult } from './load-datasets';
 import { publishFile, type PublishOptions, type PublishResult } from './publish';
 import {
@@ -31,6 +33,10 @@ export interface StoreHealth {
 export interface Catalogue {
   readonly store: Store;
   readonly config: Config;
+  /** Catalogue search, one dataset, its schema, organizations (datasets-service.ts). */
+  readonly datasets: DatasetsService;
+  /** Records of a dataset version: query, one record, streamed exports (records.ts). */
+  readonly records: RecordsService;
   health(): Promise<StoreHealth>;
   listDatasets(): Promise<DatasetSummary[]>;
   publish(slug: string, file: string, options?: PublishOptions): Promise<PublishResult>;
@@ -48,6 +54,8 @@ export async function openCatalogue(config: Config): Promise<Catalogue> {
   return {
     store,
     config,
+    datasets: createDatasetsService(store),
+    records: createRecordsService(store),
     async health() {
       try {
         await knex.raw('select 1');

@@ -15,15 +15,19 @@ const STATUS: Record<CatalogueErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'bad-config': 500,
+  gone: 410,
+  'query-timeout': 503,
 };
 
 const TITLES: Record<number, string> = {
   400: 'Requête invalide',
   404: 'Page introuvable',
   409: 'Conflit',
+  410: 'Ressource disparue',
   413: 'Fichier trop volumineux',
   422: 'Données non valides',
   500: 'Erreur interne',
+  503: 'Service momentanément indisponible',
 };
 
 export function notFound(): RequestHandler {
