@@ -1,6 +1,7 @@
 import type { CompiledRowSchema } from '../validation/compile-row-schema';
 import { compileRowChecks, type RowCheckViolation } from '../validation/custom-checks';
 import type { Finding } from '../validation/findings';
+import type { RowCheck } from '../validation/row-schema';
 import { compileConverter, describeKind, TYPE_ERROR, type CellConverter } from './cell-converters';
 import { SUBSTITUTION } from './encoding';
 import type { HeaderMapping } from './header-mapping';
@@ -35,15 +36,40 @@ export class RecordChecker {
     this.missing = new Set(compiled.missingValues);
     this.headerLength = header.length;
     this.cellFailed = columns.map(() => false);
-    this.runChecks = compiled.checks.length ? compileRowChecks(compiled.checks) : null;
+    const rowChecks: RowCheck[] = [];
+    for (const check of compiled.checks) {
+      if (check.name === 'one-of-required' && !this.inHeader(check.column1) && !this.inHeader(check.column2)) this.reportAbsentPair(check);
+      else rowChecks.push(check);
+    }
+    this.runChecks = rowChecks.length ? compileRowChecks(rowChecks) : null;
     // A literal built by generated code is what ajv validates fastest (hidden class, no loop).
-    const body = columns.map((c, i) => `${JSON.stringify(c.name)}: v[${i}]`).join(', ');
+    // JSON cells are converted to canonical JSON text (what the store keeps); ajv must see the
+    // parsed object or array, or `type: array` would reject every list.
+    const body = columns
+      .map((c, i) => `${JSON.stringify(c.name)}: ${c.kind === 'json' ? `v[${i}] === undefined ? undefined : JSON.parse(v[${i}])` : `v[${i}]`}`)
+      .join(', ');
     this.buildObject = new Function('v', `return { ${body} };`) as (values: unknown[]) => Record<string, unknown>;
     const index = new Map(columns.map((c, i) => [c.name, i]));
     const toIndexes = (fields: string[]) => fields.map((f) => index.get(f)).filter((i): i is number => i !== undefined);
     this.keySets = [];
     if (compiled.primaryKey.length) this.keySets.push({ fields: toIndexes(compiled.primaryKey), primary: true });
     for (const u of compiled.uniqueKeys) this.keySets.push({ fields: toIndexes(u), primary: false });
+  }
+
+  private inHeader(name: string): boolean {
+    const j = this.compiled.columns.findIndex((c) => c.name === name);
+    return j >= 0 && this.mapping.positions[j] >= 0;
+  }
+
+  /**
+   * A one-of-required pair whose two columns are both absent from the header is one error for the
+   * file (Validata's table-level error), not the same error on every row.
+   */
+  private reportAbsentPair(check: { column1: string; column2: string }): void {
+    this.report.error({
+      code: 'one-of-required', field: `${check.column1}, ${check.column2}`, rule: 'one-of-required',
+      message: `Les colonnes « ${check.column1} » et « ${check.column2} » sont toutes deux absentes du fichier : l'une au moins doit être présente et renseignée sur chaque ligne.`,
+    });
   }
 
   get keySetCount(): number {
