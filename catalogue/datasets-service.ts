@@ -1,21 +1,54 @@
+import { loadCatalogueEntries, TextIndexCache } from './datasets/catalogue-entries';
+import { getDatasetDetail, requireDataset } from './datasets/dataset-detail';
+import { getOrganizationDetail, listOrganizationViews } from './datasets/organizations';
+import { parseSearchParams, type CatalogueParams } from './datasets/search-params';
+import { searchDatasets } from './datasets/search-datasets';
+import type {
+  DatasetDetail, OrganizationDetail, OrganizationsList, SearchResult, VersionDetail, VersionRef, VersionsList,
+} from './datasets/types';
+import { getVersionDetail, listVersionViews, resolveVersion } from './datasets/versions';
 import type { Store } from './storage';
+import type { RowSchema } from './validation/row-schema';
 
 /**
  * The catalogue side of the API (contract section 6, "Catalogue"): dataset search with facets,
- * one dataset with its fields, current version and column profiles, its row schema, organizations.
+ * one dataset with its fields, current version and column profiles, its row schema, organizations,
+ * and the published history. Search runs in JS over the whole catalogue (hundreds of datasets):
+ * fast at that size, and the same answers on SQLite and PostgreSQL.
  */
-export type CatalogueParams = Record<string, string | string[] | undefined>;
+export type { CatalogueParams } from './datasets/search-params';
+export { SEARCH_SORTS, SEARCH_PARAMS, SEARCH_LIMITS } from './datasets/search-params';
+export type * from './datasets/types';
 
 export interface DatasetsService {
-  search(params: CatalogueParams): Promise<unknown>;
-  get(slug: string): Promise<unknown>;
-  schema(slug: string): Promise<unknown>;
-  organizations(): Promise<unknown>;
-  organization(slug: string): Promise<unknown>;
+  /** `GET /api/v1/datasets`: bad-request naming each faulty parameter. */
+  search(params: CatalogueParams): Promise<SearchResult>;
+  get(slug: string): Promise<DatasetDetail>;
+  /** The row JSON Schema in force (with its x- extension keywords). */
+  schema(slug: string): Promise<RowSchema>;
+  organizations(): Promise<OrganizationsList>;
+  organization(slug: string): Promise<OrganizationDetail>;
+  /** Published and superseded versions, newest first. */
+  versions(slug: string): Promise<VersionsList>;
+  version(slug: string, number: number): Promise<VersionDetail>;
+  /** The version a read works on (current, or `number`): cheap, for ETags and pinning a query. */
+  resolveVersion(slug: string, number?: number): Promise<VersionRef>;
 }
 
 export function createDatasetsService(store: Store): DatasetsService {
-  void store;
-  const pending = () => Promise.reject(new Error('datasets service: to be built (query issue)'));
-  return { search: pending, get: pending, schema: pending, organizations: pending, organization: pending };
+  const { knex } = store;
+  const texts = new TextIndexCache();
+  return {
+    async search(params) {
+      const query = parseSearchParams(params);
+      return searchDatasets(await loadCatalogueEntries(knex, texts), query);
+    },
+    get: (slug) => getDatasetDetail(knex, slug),
+    schema: async (slug) => (await requireDataset(knex, slug)).rowSchema,
+    organizations: () => listOrganizationViews(knex),
+    organization: (slug) => getOrganizationDetail(knex, texts, slug),
+    versions: (slug) => listVersionViews(knex, slug),
+    version: (slug, number) => getVersionDetail(knex, slug, number),
+    resolveVersion: (slug, number) => resolveVersion(knex, slug, number),
+  };
 }

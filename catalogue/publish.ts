@@ -10,6 +10,7 @@ import {
   planVersionColumns, publishVersion, setVersionSourcePath, type Store, type VersionField,
 } from './storage';
 import { isUniqueViolation } from './storage/dialects/unique-violation';
+import { buildSearchAndGeoIndexes } from './storage/search-geo-indexes';
 import { compileRowSchema } from './validation/compile-row-schema';
 
 /**
@@ -76,6 +77,8 @@ export async function publishFile(store: Store, dataDir: string, slug: string, f
     const byName = new Map(columns.map((c) => [c.name, c.columnName]));
     const keySets = [compiled.primaryKey, ...compiled.uniqueKeys].filter((k) => k.length).map((k) => k.map((f) => byName.get(f)!));
     await createIndexesAfterLoad(store, table, keySets);
+    // Full text and geo for the query API, in bulk; a failure here drops the table like any other.
+    await buildSearchAndGeoIndexes(store, table, columns, dataset.rowSchema);
     const fields: VersionField[] = compiled.columns.map((c, i) => ({
       ...columns[i], position: i, title: c.title ?? null, description: c.description ?? null,
     }));

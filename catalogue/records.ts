@@ -1,3 +1,10 @@
+import { CatalogueError } from './errors';
+import { DEFAULT_BUDGET_MS } from './query/budget';
+import { cursorVersion, parseRecordsParams } from './query/parse-params';
+import { getRecord } from './query/record-id';
+import { runRecordsQuery } from './query/run-query';
+import { streamRecords } from './query/stream-records';
+import { createTargetResolver } from './query/version-target';
 import type { Store } from './storage';
 
 /**
@@ -30,22 +37,63 @@ export interface RecordsStream {
   dataset: string;
   version: number;
   fields: FieldInfo[];
-  /** Latitude/longitude of each record for GeoJSON, when the dataset has coordinates. */
+  /**
+   * Where each record's WGS84 coordinates are, for GeoJSON: the schema's latitude/longitude
+   * fields (EPSG:4326), its geometry field (WKT or GeoJSON), or, for Lambert-93 schemas, the keys
+   * `_lat`/`_lon` that are then added to every streamed record; null without coordinates.
+   */
   geo: { latitude: string; longitude: string } | { geometry: string } | null;
   rows: AsyncIterable<Record<string, unknown>>;
 }
 
+/** `version`: a published or superseded version number; `timeoutMs`: the query's time budget (default 10 s). */
+export interface RecordsOptions {
+  version?: number;
+  timeoutMs?: number;
+}
+
 export interface RecordsService {
-  /** `version`: an older published/superseded version (`/versions/{n}/records`); default: current. */
-  query(slug: string, params: QueryParams, options?: { version?: number }): Promise<RecordsPage>;
-  /** One record by primary key (or row number when the schema has none); not-found otherwise. */
-  get(slug: string, id: string, options?: { version?: number }): Promise<Record<string, unknown>>;
+  /** `version`: an older published/superseded version (`/versions/{n}/records`); default: current. A `_next` cursor keeps reading the version it was made on. */
+  query(slug: string, params: QueryParams, options?: RecordsOptions): Promise<RecordsPage>;
+  /**
+   * One record by primary key (or row number when the schema has none); not-found otherwise.
+   * A composite key is its values in `x-primaryKey` order joined by `,` (e.g. `27229,2024`).
+   */
+  get(slug: string, id: string, options?: RecordsOptions): Promise<Record<string, unknown>>;
   /** All matching records (same filters, _select, _sort; no row cap), streamed with back-pressure. */
-  stream(slug: string, params: QueryParams, options?: { version?: number }): Promise<RecordsStream>;
+  stream(slug: string, params: QueryParams, options?: RecordsOptions): Promise<RecordsStream>;
 }
 
 export function createRecordsService(store: Store): RecordsService {
-  void store;
-  const pending = () => Promise.reject(new Error('records service: to be built (query issue)'));
-  return { query: pending, get: pending, stream: pending };
+  const targets = createTargetResolver(store);
+  const budget = (options: RecordsOptions) => options.timeoutMs ?? DEFAULT_BUDGET_MS;
+
+  return {
+    async query(slug, params, options = {}) {
+      const pinned = cursorVersion(params);
+      if (pinned !== undefined && options.version !== undefined && pinned !== options.version) {
+        throw new CatalogueError('bad-request', 'Paramètres invalides', [
+          { path: '_next', message: `_next : ce curseur a été fait sur la version ${pinned}, pas sur la version ${options.version}` },
+        ]);
+      }
+      const target = await targets.resolve(slug, { version: pinned ?? options.version, pinned: pinned !== undefined });
+      const query = parseRecordsParams(params, target.fields, { features: target.table.features });
+      return runRecordsQuery(store, target, query, budget(options)).catch((error) => {
+        if ((error as CatalogueError).code === 'gone') targets.forget(target);
+        throw error;
+      });
+    },
+
+    async get(slug, id, options = {}) {
+      const target = await targets.resolve(slug, { version: options.version });
+      return getRecord(store, target, id, budget(options));
+    },
+
+    async stream(slug, params, options = {}) {
+      const target = await targets.resolve(slug, { version: options.version });
+      // Exports read everything: paging and shaping parameters of the records page do not apply.
+      const query = parseRecordsParams(params, target.fields, { features: target.table.features });
+      return streamRecords(store, target, query, { budgetMs: budget(options) });
+    },
+  };
 }

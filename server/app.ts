@@ -1,23 +1,43 @@
-import express from 'express';
+import express, { type Request } from 'express';
 import type { Catalogue } from '../catalogue';
 import type { Config } from '../catalogue/config';
+import { apiCors } from './middleware/api-cors';
+import { compress } from './middleware/compression';
 import { errorHandler, notFound } from './middleware/errors';
+import { apiRateLimit } from './middleware/rate-limit';
+import { securityHeaders } from './middleware/security-headers';
+import { baseUrlOf } from './render/base-url';
 import { createRenderer } from './render/templates';
+import { apiAreas } from './routes/api';
+import { apiDocsRouter, assetsRouter } from './routes/api-docs';
 import { pagesRouter } from './routes/pages';
 
-/** Builds the express app around an open catalogue. It does not listen (main.ts does), so tests use supertest on it. */
+/**
+ * Builds the express app around an open catalogue. It does not listen (main.ts does), so tests
+ * use supertest on it. Order: security headers and compression, static assets, the API (CORS and
+ * rate limiting first, then one router per area), the pages, then 404 and the one error handler.
+ */
 export function createApp({ catalogue, config }: { catalogue: Catalogue; config: Config }): express.Express {
-  void config;
   const render = createRenderer();
   const app = express();
   app.disable('x-powered-by');
+  // ETags are set where they mean something: a dataset version (middleware/version-etag.ts), not a
+  // hash of every body (errors included) as express would do.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
-  app.get('/healthz', async (_req, res) => {
-    const store = await catalogue.health();
-    res.status(store.ok ? 200 : 503).json({ status: store.ok ? 'ok' : 'error', store });
-  });
+  app.use(securityHeaders(config.baseUrl));
+  app.use(compress());
+  app.use(assetsRouter());
+
+  app.use('/api/v1', apiCors());
+  const limiter = apiRateLimit(config.rateLimit);
+  if (limiter) app.use('/api/v1', limiter);
+  const api = apiAreas({ catalogue, config });
+  for (const router of api.routers) app.use(router);
+  app.use(apiDocsRouter(api.routes, render));
+
   app.use(pagesRouter(catalogue, render));
   app.use(notFound());
-  app.use(errorHandler(render));
+  app.use(errorHandler(render, { baseUrl: (req: Request) => baseUrlOf(req, config) }));
   return app;
 }

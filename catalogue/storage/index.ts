@@ -14,5 +14,7 @@ export * from './fields-repo';
 export * from './profiles-repo';
 export { publishVersion } from './publish-version';
 export type { PublishDetails } from './publish-version';
+export { buildSearchAndGeoIndexes, dropSearchAndGeoIndexes, searchableColumns } from './search-geo-indexes';
+export type { IndexBuildSummary } from './search-geo-indexes';
 export { cleanupLeftovers, INTERRUPTED_NOTE } from './cleanup';
 export type { CleanupSummary } from './cleanup';

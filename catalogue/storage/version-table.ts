@@ -17,8 +17,10 @@ export async function openVersionWriter(store: Store, table: string, columns: re
   return store.dialect.openVersionWriter(table, columns);
 }
 
+/** Drops a version table and what lives beside it (SQLite's FTS5 and R*Tree companion tables). */
 export async function dropVersionTable(store: Store, table: string): Promise<void> {
   assertVersionTableName(table);
+  await store.dialect.query.dropCompanions(store.knex, table);
   await store.knex.schema.dropTableIfExists(table);
 }
 

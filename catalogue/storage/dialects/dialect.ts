@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { ColumnKind } from '../../validation/row-schema';
 import type { VersionColumn } from '../column-types';
 import type { StoreKind } from '../store-types';
+import type { QueryDialect } from './query-dialect';
 
 /**
  * A bulk writer into one new version table. Rows are arrays of typed values in column order:
@@ -33,4 +34,6 @@ export interface StoreDialect {
   analyzeTable(knex: Knex, table: string): Promise<void>;
   /** A value read from a version table, as the same JS value on both stores (SQLite booleans are 0/1). */
   decodeValue(kind: ColumnKind, value: unknown): unknown;
+  /** The records query engine's differences: LIKE, full text, geo, NULL order, time budget (query-dialect.ts). */
+  readonly query: QueryDialect;
 }

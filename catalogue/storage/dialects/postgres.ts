@@ -4,6 +4,7 @@ import type { VersionColumn } from '../column-types';
 import type { StoreDialect, VersionWriter } from './dialect';
 import { postgresClientConfig } from './postgres-types';
 import { openPostgresVersionWriter } from './postgres-writer';
+import { postgresQueryDialect } from './postgres-query';
 
 export function postgresDialect(connectionString: string): StoreDialect {
   return {
@@ -32,5 +33,6 @@ export function postgresDialect(connectionString: string): StoreDialect {
       // The client's type parsers already return SQLite's shapes (see postgres-types.ts).
       return value;
     },
+    query: postgresQueryDialect,
   };
 }

@@ -4,6 +4,7 @@ import type { ColumnKind } from '../../validation/row-schema';
 import type { VersionColumn } from '../column-types';
 import type { StoreDialect, VersionWriter } from './dialect';
 import { applySqlitePragmas } from './sqlite-pragmas';
+import { registerSqliteFunctions, sqliteQueryDialect } from './sqlite-query';
 import { openSqliteVersionWriter } from './sqlite-writer';
 
 export function sqliteDialect(filename: string): StoreDialect {
@@ -23,6 +24,7 @@ export function sqliteDialect(filename: string): StoreDialect {
           afterCreate(conn: Database.Database, done: (err: Error | null, conn: Database.Database) => void) {
             try {
               applySqlitePragmas(conn);
+              registerSqliteFunctions(conn);
               done(null, conn);
             } catch (error) {
               done(error as Error, conn);
@@ -45,5 +47,6 @@ export function sqliteDialect(filename: string): StoreDialect {
       if (kind === 'boolean' && value !== null && value !== undefined) return value === 1 || value === true;
       return value;
     },
+    query: sqliteQueryDialect,
   };
 }

@@ -1,0 +1,29 @@
+import type { ApiRoute } from '../openapi/route-spec';
+
+/**
+ * The /api documentation page: the routes listed from the same declarations as the OpenAPI
+ * document (readable without JavaScript), and the problem codes that the problem `type` URIs
+ * point at (`/api#probleme-<code>`). Swagger UI enhances the page when scripts run.
+ */
+const PROBLEM_CODES: Array<{ code: string; status: number; meaning: string }> = [
+  { code: 'bad-request', status: 400, meaning: 'Paramètre inconnu ou invalide : la liste errors nomme chacun et dit ce qui est permis.' },
+  { code: 'not-found', status: 404, meaning: 'Jeu de données, organisation, version, enregistrement ou adresse introuvable.' },
+  { code: 'conflict', status: 409, meaning: 'Opération en conflit avec une autre en cours.' },
+  { code: 'gone', status: 410, meaning: 'Curseur ou version qui n’est plus conservée : reprenez depuis la première page.' },
+  { code: 'rate-limited', status: 429, meaning: 'Trop de requêtes : attendez le nombre de secondes donné par RateLimit-Reset.' },
+  { code: 'internal-error', status: 500, meaning: 'Erreur inattendue, enregistrée ; réessayez plus tard.' },
+  { code: 'query-timeout', status: 503, meaning: 'Requête arrêtée après son temps maximal : ajoutez des filtres.' },
+];
+
+export function toApiDocsPage(routes: readonly ApiRoute[]) {
+  const tags = [...new Set(routes.map((r) => r.tag))];
+  return {
+    title: 'Documentation de l’API',
+    specUrl: '/api/v1/openapi.json',
+    areas: tags.map((tag) => ({
+      tag,
+      routes: routes.filter((r) => r.tag === tag).map((r) => ({ method: r.method.toUpperCase(), path: r.path, summary: r.summary })),
+    })),
+    problems: PROBLEM_CODES.map((p) => ({ ...p, anchor: `probleme-${p.code}` })),
+  };
+}
