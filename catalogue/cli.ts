@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { CatalogueError, isCatalogueError } from './errors';
 import { ingestFile } from './ingest/ingest-file';
 import { formatReportText } from './ingest/report-text';
+import { addAccountCommands } from './accounts/cli-commands';
 import { createProgress } from './progress';
 import { compileRowSchema } from './validation/compile-row-schema';
 import { readRowSchemaFile } from './validation/load-schema';
@@ -20,9 +21,11 @@ export const EXIT = { ok: 0, invalid: 1, cannotRun: 2 } as const;
 export interface CliIO {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** All of standard input (`user add --password-stdin`); the process's stdin by default. */
+  readStdin?: () => Promise<string>;
 }
 
-const defaultIO: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+const defaultIO: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), readStdin: readProcessStdin };
 
 export function buildCli(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = new Command('opendata')
@@ -92,7 +95,19 @@ export function buildCli(io: CliIO, setExitCode: (code: number) => void): Comman
       return EXIT.ok;
     }));
 
+  addAccountCommands(program, {
+    io,
+    run: (action) => guard(io, setExitCode, action),
+    open: () => openCatalogue(loadConfig()),
+  });
+
   return program;
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**

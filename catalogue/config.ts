@@ -1,4 +1,5 @@
 import { CatalogueError } from './errors';
+import { loadSiteSettings, type SiteSettings } from './site-settings';
 
 /**
  * The platform's configuration, read once from the environment (contract section 1) and checked:
@@ -15,6 +16,8 @@ export interface Config {
   /** API requests per minute per client; 0 turns limiting off. */
   rateLimit: number;
   maxUploadMb: number;
+  /** The public pages' operator settings: name, logo, colours, legal contacts (site-settings.ts). */
+  site: SiteSettings;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     rateLimit: int('RATE_LIMIT', 600, 0, 1_000_000),
     maxUploadMb: int('MAX_UPLOAD_MB', 200, 1, 100_000),
+    site: loadSiteSettings(env, problems),
   };
   if (problems.length) {
     throw new CatalogueError('bad-config', `Configuration invalide : ${problems.join(' ; ')}`, problems.map((message) => ({ message })));

@@ -1,8 +1,13 @@
+import { createAccountsService, type AccountsService } from './accounts/accounts-service';
+import { createSessionsService, type SessionsService } from './accounts/sessions';
+import { createAuditLog, type AuditService } from './audit/audit-log';
 import type { Config } from './config';
+import { createDiffService, type DiffService } from './diff/diff-service';
 import { createDatasetsService, type DatasetsService } from './datasets-service';
 import { createRecordsService, type RecordsService } from './records';
 import { loadDatasetFolders, type LoadOptions, type LoadResult } from './load-datasets';
 import { publishFile, type PublishOptions, type PublishResult } from './publish';
+import { createStewardsService, type StewardsService } from './stewards/stewards-service';
 import {
   cleanupLeftovers, getCurrentVersion, listDatasets, listOrganizations, openStore, type Store,
 } from './storage';
@@ -37,6 +42,16 @@ export interface Catalogue {
   readonly datasets: DatasetsService;
   /** Records of a dataset version: query, one record, streamed exports (records.ts). */
   readonly records: RecordsService;
+  /** Accounts, organisations, logins and API tokens (accounts/accounts-service.ts). */
+  readonly accounts: AccountsService;
+  /** Server-side sessions of the stewards' workspace, in the store (accounts/sessions.ts). */
+  readonly sessions: SessionsService;
+  /** Stewards' use cases: datasets, uploads and reports, unpublish, delete (stewards/stewards-service.ts). */
+  readonly stewards: StewardsService;
+  /** Row-level diff between two versions by primary key (diff/diff-service.ts). */
+  readonly diff: DiffService;
+  /** Who did what, when, from where (audit/audit-log.ts). */
+  readonly audit: AuditService;
   health(): Promise<StoreHealth>;
   listDatasets(): Promise<DatasetSummary[]>;
   publish(slug: string, file: string, options?: PublishOptions): Promise<PublishResult>;
@@ -51,11 +66,18 @@ export async function openCatalogue(config: Config): Promise<Catalogue> {
   const store = await openStore(config.databaseUrl);
   await cleanupLeftovers(store);
   const { knex } = store;
+  const datasets = createDatasetsService(store);
+  const audit = createAuditLog(store);
   return {
     store,
     config,
-    datasets: createDatasetsService(store),
+    datasets,
     records: createRecordsService(store),
+    accounts: createAccountsService(store, audit),
+    sessions: createSessionsService(knex),
+    stewards: createStewardsService(store, config.dataDir, audit, datasets),
+    diff: createDiffService(store),
+    audit,
     async health() {
       try {
         await knex.raw('select 1');

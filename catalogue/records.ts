@@ -1,6 +1,7 @@
 import { CatalogueError } from './errors';
 import { DEFAULT_BUDGET_MS } from './query/budget';
 import { cursorVersion, parseRecordsParams } from './query/parse-params';
+import { openStatementRunner, type RunnerOptions } from './query/read-pool/open-runner';
 import { getRecord } from './query/record-id';
 import { runRecordsQuery } from './query/run-query';
 import { streamRecords } from './query/stream-records';
@@ -62,10 +63,21 @@ export interface RecordsService {
   get(slug: string, id: string, options?: RecordsOptions): Promise<Record<string, unknown>>;
   /** All matching records (same filters, _select, _sort; no row cap), streamed with back-pressure. */
   stream(slug: string, params: QueryParams, options?: RecordsOptions): Promise<RecordsStream>;
+  /** Stops the reader threads (SQLite); the store stays open. The service must not be used afterwards. */
+  close(): Promise<void>;
 }
 
-export function createRecordsService(store: Store): RecordsService {
+/** `readWorkers`: reader threads for a SQLite store (default 2; 0 reads in the main thread). */
+export type RecordsServiceOptions = RunnerOptions;
+
+/**
+ * Metadata (dataset, version, fields) is read on the store's connection; the records statements
+ * run on the runner: the read pool's threads on SQLite (catalogue/query/read-pool), the store's
+ * pool on PostgreSQL.
+ */
+export function createRecordsService(store: Store, options: RecordsServiceOptions = {}): RecordsService {
   const targets = createTargetResolver(store);
+  const runner = openStatementRunner(store, options);
   const budget = (options: RecordsOptions) => options.timeoutMs ?? DEFAULT_BUDGET_MS;
 
   return {
@@ -78,7 +90,7 @@ export function createRecordsService(store: Store): RecordsService {
       }
       const target = await targets.resolve(slug, { version: pinned ?? options.version, pinned: pinned !== undefined });
       const query = parseRecordsParams(params, target.fields, { features: target.table.features });
-      return runRecordsQuery(store, target, query, budget(options)).catch((error) => {
+      return runRecordsQuery(runner, target, query, budget(options)).catch((error) => {
         if ((error as CatalogueError).code === 'gone') targets.forget(target);
         throw error;
       });
@@ -86,14 +98,16 @@ export function createRecordsService(store: Store): RecordsService {
 
     async get(slug, id, options = {}) {
       const target = await targets.resolve(slug, { version: options.version });
-      return getRecord(store, target, id, budget(options));
+      return getRecord(runner, target, id, budget(options));
     },
 
     async stream(slug, params, options = {}) {
       const target = await targets.resolve(slug, { version: options.version });
       // Exports read everything: paging and shaping parameters of the records page do not apply.
       const query = parseRecordsParams(params, target.fields, { features: target.table.features });
-      return streamRecords(store, target, query, { budgetMs: budget(options) });
+      return streamRecords(runner, target, query, { budgetMs: budget(options) });
     },
+
+    close: () => runner.close(),
   };
 }

@@ -2,6 +2,8 @@ import express, { type Request } from 'express';
 import type { Catalogue } from '../catalogue';
 import type { Config } from '../catalogue/config';
 import { apiCors } from './middleware/api-cors';
+import { authKitFor } from './middleware/auth-kit';
+import { accessDeniedAsForbidden } from './middleware/auth-errors';
 import { compress } from './middleware/compression';
 import { errorHandler, notFound } from './middleware/errors';
 import { apiRateLimit } from './middleware/rate-limit';
@@ -10,7 +12,10 @@ import { baseUrlOf } from './render/base-url';
 import { createRenderer } from './render/templates';
 import { apiAreas } from './routes/api';
 import { apiDocsRouter, assetsRouter } from './routes/api-docs';
+import { pageAssetsRouter } from './routes/page-assets';
 import { pagesRouter } from './routes/pages';
+import { workspaceRouter } from './routes/workspace';
+import { toLayout } from './view-models/layout';
 
 /**
  * Builds the express app around an open catalogue. It does not listen (main.ts does), so tests
@@ -18,26 +23,31 @@ import { pagesRouter } from './routes/pages';
  * rate limiting first, then one router per area), the pages, then 404 and the one error handler.
  */
 export function createApp({ catalogue, config }: { catalogue: Catalogue; config: Config }): express.Express {
-  const render = createRenderer();
+  const render = createRenderer({ layout: (model) => toLayout(config.site, model) });
   const app = express();
   app.disable('x-powered-by');
   // ETags are set where they mean something: a dataset version (middleware/version-etag.ts), not a
   // hash of every body (errors included) as express would do.
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
-  app.use(securityHeaders(config.baseUrl));
+  app.use(securityHeaders(config));
   app.use(compress());
   app.use(assetsRouter());
+  app.use(pageAssetsRouter(config.site));
 
   app.use('/api/v1', apiCors());
   const limiter = apiRateLimit(config.rateLimit);
   if (limiter) app.use('/api/v1', limiter);
+  // Sessions, CSRF and who-is-calling, for the stewards' API routes and the workspace (built at first use).
+  const auth = () => authKitFor(catalogue, config);
   const api = apiAreas({ catalogue, config });
   for (const router of api.routers) app.use(router);
   app.use(apiDocsRouter(api.routes, render));
 
-  app.use(pagesRouter(catalogue, render));
+  app.use(workspaceRouter({ catalogue, config, render, auth }));
+  app.use(pagesRouter({ catalogue, config, render }));
   app.use(notFound());
+  app.use(accessDeniedAsForbidden());
   app.use(errorHandler(render, { baseUrl: (req: Request) => baseUrlOf(req, config) }));
   return app;
 }

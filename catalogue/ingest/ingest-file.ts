@@ -3,6 +3,7 @@ import type { CompiledRowSchema } from '../validation/compile-row-schema';
 import { TableProfiler, type ColumnProfile } from './column-profile';
 import { readCsv } from './csv-source';
 import { chooseEncoding, detectBinary, type EncodingChoice } from './encoding';
+import { readGeoJson, startsLikeJson } from './geojson-source';
 import { mapHeader, type HeaderMapping } from './header-mapping';
 import { KeyIndex } from './key-index';
 import { prescanFile, type Prescan } from './prescan';
@@ -15,6 +16,9 @@ import type { Dialect, Report } from './report-types';
  * sniff → csv-parse → header mapping → per-record checks → typed rows in batches to `onRows`,
  * with the column profile computed on the way. Memory does not grow with the file: nothing but
  * the current batch is held, and keys go to an on-disk index.
+ *
+ * A file whose first character is `{` is GeoJSON (geojson-source.ts): its features become the
+ * records, and everything after the parse is the same.
  */
 export interface IngestOptions {
   /** Name shown in the report (default: the file's base name). */
@@ -58,13 +62,16 @@ export async function ingestFile(filePath: string, compiled: CompiledRowSchema, 
   noteEncoding(choice, report);
 
   const run = new RecordRun(compiled, report, choice, options);
+  const geojson = await startsLikeJson(filePath, choice);
   try {
-    const sniffed = await readCsv(filePath, choice, {
-      onRecord: (record) => run.onRecord(record),
-      onMalformed: (e) => run.onMalformed(e),
+    const common = {
+      onRecord: (record: string[]) => run.onRecord(record),
       drain: () => run.flushIfFull(),
-      onProgress: (bytes) => options.onProgress?.({ bytes, totalBytes: scan.bytes, rows: run.rows }),
-    });
+      onProgress: (bytes: number) => options.onProgress?.({ bytes, totalBytes: scan.bytes, rows: run.rows }),
+    };
+    const sniffed = geojson
+      ? await readGeoJson(filePath, choice, scan.bytes, { ...common, onSourceError: (message, row) => run.onSourceError(message, row) })
+      : await readCsv(filePath, choice, { ...common, onMalformed: (e) => run.onMalformed(e) });
     await run.finish();
     Object.assign(dialect, {
       delimiter: sniffed.delimiter, quote: sniffed.quote, lineTerminator: sniffed.lineTerminator, header: run.header ?? [],
@@ -72,8 +79,10 @@ export async function ingestFile(filePath: string, compiled: CompiledRowSchema, 
   } finally {
     run.close();
   }
-  if (run.header === null) report.error({ code: 'source-error', message: "Le fichier ne contient aucune ligne d'en-tête." });
-  else if (run.rows === 0) report.warning({ code: 'source-error', message: "Le fichier ne contient que l'en-tête : aucune ligne de données." });
+  if (run.header === null) {
+    // A GeoJSON file refused as a whole has already said why.
+    if (!(geojson && report.hasErrors)) report.error({ code: 'source-error', message: "Le fichier ne contient aucune ligne d'en-tête." });
+  } else if (run.rows === 0) report.warning({ code: 'source-error', message: "Le fichier ne contient que l'en-tête : aucune ligne de données." });
   return {
     report: report.build({ source, dialect, rows: run.rows }),
     profile: run.profile(),
@@ -137,6 +146,17 @@ class RecordRun {
       ? `Un guillemet ouvert ligne ${row} n'est jamais fermé : la fin du fichier ne peut pas être lue.`
       : `La ligne ${row} est mal formée (${e.code}) : vérifiez les guillemets autour de la ligne ${e.line} du fichier.`;
     this.report.error({ code: 'source-error', row, message });
+  }
+
+  /** GeoJSON: the file cannot be read (no `row`), or one feature is not a Feature (counted as a record). */
+  onSourceError(message: string, row?: number): void {
+    if (row === undefined) {
+      this.report.error({ code: 'source-error', message });
+      return;
+    }
+    this.rows++;
+    this.report.error({ code: 'source-error', row, message });
+    this.batch = [];
   }
 
   private startBody(labels: string[]): void {

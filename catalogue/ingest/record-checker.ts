@@ -15,9 +15,11 @@ import type { ReportBuilder } from './report-builder';
  */
 export class RecordChecker {
   private readonly converters: CellConverter[];
-  private readonly missing: Set<string>;
+  /** Cell texts meaning "no value" (usually just ""): compared with ===, not hashed into a Set for every cell. */
+  private readonly missing: string[];
   private readonly buildObject: (values: unknown[]) => Record<string, unknown>;
-  private readonly keySets: Array<{ fields: number[]; primary: boolean }>;
+  /** `integer`: a key on one integer column, indexed as the number itself (same equality as its JSON text). */
+  private readonly keySets: Array<{ fields: number[]; primary: boolean; integer: boolean }>;
   private readonly headerLength: number;
   /** Per column: it had a type error or a missing cell in the current row (ajv findings on it are noise). */
   private readonly cellFailed: boolean[];
@@ -33,7 +35,7 @@ export class RecordChecker {
   ) {
     const columns = compiled.columns;
     this.converters = columns.map(compileConverter);
-    this.missing = new Set(compiled.missingValues);
+    this.missing = [...new Set(compiled.missingValues)];
     this.headerLength = header.length;
     this.cellFailed = columns.map(() => false);
     const rowChecks: RowCheck[] = [];
@@ -52,8 +54,11 @@ export class RecordChecker {
     const index = new Map(columns.map((c, i) => [c.name, i]));
     const toIndexes = (fields: string[]) => fields.map((f) => index.get(f)).filter((i): i is number => i !== undefined);
     this.keySets = [];
-    if (compiled.primaryKey.length) this.keySets.push({ fields: toIndexes(compiled.primaryKey), primary: true });
-    for (const u of compiled.uniqueKeys) this.keySets.push({ fields: toIndexes(u), primary: false });
+    const keySet = (fields: number[], primary: boolean) => ({
+      fields, primary, integer: fields.length === 1 && (columns[fields[0]].kind === 'integer' || columns[fields[0]].kind === 'year'),
+    });
+    if (compiled.primaryKey.length) this.keySets.push(keySet(toIndexes(compiled.primaryKey), true));
+    for (const u of compiled.uniqueKeys) this.keySets.push(keySet(toIndexes(u), false));
   }
 
   private inHeader(name: string): boolean {
@@ -96,7 +101,7 @@ export class RecordChecker {
         this.cellFailed[j] = true;
         continue;
       }
-      if (this.missing.has(raw)) continue;
+      if (isMissing(this.missing, raw)) continue;
       const v = this.converters[j](raw);
       if (v === TYPE_ERROR) {
         this.cellFailed[j] = true;
@@ -171,7 +176,6 @@ export class RecordChecker {
   private checkKeys(values: unknown[], record: string[], row: number): void {
     this.keySets.forEach((set, k) => {
       const parts = set.fields.map((j) => values[j]);
-      const columns = set.fields.map((j) => this.compiled.columns[j].name);
       if (set.fields.some((j) => this.cellFailed[j])) return;
       if (parts.some((p) => p === undefined)) {
         // A primary key is implicitly required; a unique key with an empty part is not checked (SQL's rule).
@@ -183,8 +187,9 @@ export class RecordChecker {
         }
         return;
       }
-      const first = this.keys!.add(k, JSON.stringify(parts), row);
+      const first = this.keys!.add(k, set.integer ? (parts[0] as number) : JSON.stringify(parts), row);
       if (first === null) return;
+      const columns = set.fields.map((j) => this.compiled.columns[j].name);
       const shown = parts.map((p) => String(p)).join(', ');
       this.report.error({
         code: set.primary ? 'primary-key-error' : 'unique-error', row, field: columns.join(', '),
@@ -195,6 +200,11 @@ export class RecordChecker {
       });
     });
   }
+}
+
+function isMissing(missing: string[], raw: string): boolean {
+  for (let i = 0; i < missing.length; i++) if (missing[i] === raw) return true;
+  return false;
 }
 
 function isBlank(record: string[]): boolean {

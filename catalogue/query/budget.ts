@@ -1,14 +1,13 @@
 import { CatalogueError } from '../errors';
 import type { QuerySession } from '../storage/dialects/query-dialect';
-import type { Store } from '../storage/store-types';
+import type { StatementRunner } from './statement-runner';
 
 /**
  * Every records statement runs inside a time budget (architecture point 7; Datasette's
- * sql_time_limit_ms). PostgreSQL cancels a statement past it (statement_timeout in a read-only
- * transaction). better-sqlite3 has no interrupt: on SQLite the budget is checked between the
- * statements of one answer, so a slow page stops before its count and facets run, but a single
- * slow statement runs to its end and blocks the process meanwhile. The worker-thread read pool
- * of performance-notes.md is what will fix that.
+ * sql_time_limit_ms), shared by all the statements of one answer. PostgreSQL cancels a statement
+ * past it (statement_timeout in a read-only transaction). On SQLite the statements run on the
+ * read pool's threads, and a statement past the budget has its thread terminated and replaced
+ * (read-pool/read-pool.ts): the answer comes at the budget, whatever the statement was doing.
  */
 export const DEFAULT_BUDGET_MS = 10_000;
 
@@ -21,16 +20,15 @@ export function timeoutError(budgetMs: number): CatalogueError {
 }
 
 /**
- * Runs `work` in a budgeted session. `gone` makes the error for a version table that vanished
- * under the query (dropped since the version was resolved).
+ * Runs `work` in a budgeted session of `runner`. `gone` makes the error for a version table that
+ * vanished under the query (dropped since the version was resolved).
  */
-export async function withinBudget<T>(store: Store, budgetMs: number, gone: () => CatalogueError, work: (session: QuerySession) => Promise<T>): Promise<T> {
-  const dialect = store.dialect.query;
+export async function withinBudget<T>(runner: StatementRunner, budgetMs: number, gone: () => CatalogueError, work: (session: QuerySession) => Promise<T>): Promise<T> {
   try {
-    return await dialect.withBudget(store.knex, budgetMs, work);
+    return await runner.withBudget(budgetMs, work);
   } catch (error) {
-    if (dialect.isTimeout(error)) throw timeoutError(budgetMs);
-    if (dialect.isMissingTable(error)) throw gone();
+    if (runner.isTimeout(error)) throw timeoutError(budgetMs);
+    if (runner.isMissingTable(error)) throw gone();
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { CatalogueError } from '../errors';
 import { makeRowDecoder, ROW_ID_COLUMN, type Store, type VersionField } from '../storage';
 import { withinBudget } from './budget';
 import { convertValue } from './convert-value';
+import type { StatementRunner } from './statement-runner';
 import { goneError, type VersionTarget } from './version-target';
 
 /**
@@ -36,14 +37,15 @@ function keyConditions(store: Store, target: VersionTarget, id: string): Array<[
   return conditions;
 }
 
-export async function getRecord(store: Store, target: VersionTarget, id: string, budgetMs: number): Promise<Record<string, unknown>> {
+export async function getRecord(runner: StatementRunner, target: VersionTarget, id: string, budgetMs: number): Promise<Record<string, unknown>> {
+  const { store } = runner;
   const notFound = () => new CatalogueError('not-found', `Aucun enregistrement « ${id} » dans la version ${target.number} de « ${target.slug} ».`);
   const conditions = keyConditions(store, target, id);
   if (!conditions) throw notFound();
   const builder = store.knex(target.table.name).select(target.fields.map((f) => f.columnName));
   for (const [column, value] of conditions) builder.where(column, value as string | number);
   builder.orderBy(ROW_ID_COLUMN).limit(1);
-  const rows = await withinBudget(store, budgetMs, () => goneError(target.slug, target.number), (session) => session.run<Array<Record<string, unknown>>>(builder));
+  const rows = await withinBudget(runner, budgetMs, () => goneError(target.slug, target.number), (session) => session.run<Array<Record<string, unknown>>>(builder));
   if (rows.length === 0) throw notFound();
   return makeRowDecoder(store, target.fields)(rows[0]);
 }

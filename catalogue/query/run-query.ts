@@ -2,6 +2,7 @@ import type { FieldInfo, RecordsPage } from '../records';
 import { makeRowDecoder, type Store, type VersionField } from '../storage';
 import { goneError, type VersionTarget } from './version-target';
 import { withinBudget } from './budget';
+import type { StatementRunner } from './statement-runner';
 import { buildRecordsQuery, type CompiledRecordsQuery } from './compile';
 import type { CompiledGroups } from './compile-groups';
 import { encodeCursor } from './cursor';
@@ -35,10 +36,21 @@ function decodeGroups(store: Store, groups: CompiledGroups, rows: Row[]): Array<
   });
 }
 
-export async function runRecordsQuery(store: Store, target: VersionTarget, query: RecordsQuery, budgetMs: number): Promise<RecordsPage> {
+/**
+ * The total when a page read with `LIMIT limit OFFSET offset` came back short: it then holds
+ * every row from `offset` on. null when it cannot tell (a full page, or nothing past an offset).
+ */
+function totalFromLastPage(read: number, limit: number, offset = 0): number | null {
+  if (read >= limit) return null;
+  if (read === 0 && offset > 0) return null;
+  return offset + read;
+}
+
+export async function runRecordsQuery(runner: StatementRunner, target: VersionTarget, query: RecordsQuery, budgetMs: number): Promise<RecordsPage> {
+  const { store } = runner;
   const compiled: CompiledRecordsQuery = buildRecordsQuery(store.knex, target.table, target.fields, query, store.dialect.query);
   const { dialect } = store;
-  return withinBudget(store, budgetMs, () => goneError(target.slug, target.number), async (session) => {
+  return withinBudget(runner, budgetMs, () => goneError(target.slug, target.number), async (session) => {
     const page: RecordsPage = {
       dataset: target.slug,
       version: target.number,
@@ -60,10 +72,18 @@ export async function runRecordsQuery(store: Store, target: VersionTarget, query
           id: Number(last._id),
         });
       }
-      if (query.count) page.total_count = compiled.count ? countOf(await session.run<Row[]>(compiled.count)) : target.version.rowCount ?? 0;
+      if (query.count) {
+        // A page that holds the last matching row tells the total: no COUNT(*) (a scan) needed.
+        const known = query.after ? null : totalFromLastPage(rows.length, query.size + 1, query.offset);
+        page.total_count = !compiled.count ? target.version.rowCount ?? 0 : known ?? countOf(await session.run<Row[]>(compiled.count));
+      }
     } else if (compiled.groups) {
-      page.groups = decodeGroups(store, compiled.groups, await session.run<Row[]>(compiled.groups.rows));
-      if (query.count) page.total_count = compiled.groups.count ? countOf(await session.run<Row[]>(compiled.groups.count)) : 1;
+      const rows = await session.run<Row[]>(compiled.groups.rows);
+      page.groups = decodeGroups(store, compiled.groups, rows);
+      if (query.count) {
+        const known = totalFromLastPage(rows.length, query.size, query.offset);
+        page.total_count = !compiled.groups.count ? 1 : known ?? countOf(await session.run<Row[]>(compiled.groups.count));
+      }
     }
     if (compiled.facets.length) {
       page.facets = {};

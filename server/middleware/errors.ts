@@ -22,11 +22,14 @@ const STATUS: Record<CatalogueErrorCode, number> = {
 
 const TITLES: Record<number, string> = {
   400: 'Requête invalide',
+  401: 'Authentification requise',
+  403: 'Accès refusé',
   404: 'Page introuvable',
   405: 'Méthode non permise',
   409: 'Conflit',
   410: 'Ressource disparue',
   413: 'Fichier trop volumineux',
+  415: 'Type de contenu non pris en charge',
   422: 'Données non valides',
   429: 'Trop de requêtes',
   500: 'Erreur interne',

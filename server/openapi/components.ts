@@ -1,4 +1,5 @@
 import type { JsonSchema, ResponseSpec } from './route-spec';
+import { STEWARD_RESPONSES, STEWARD_SCHEMAS } from './steward-components';
 
 /**
  * Shared OpenAPI components: the shapes of the API's JSON answers (contract section 6) and the
@@ -81,7 +82,8 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   },
   Version: object({
     number: int, status: { enum: ['published', 'superseded'] }, created_at: str, published_at: nullable(str), author: nullable(str),
-    rows: nullable(int), bytes: int, sha256: str, source_name: str, links: links(['api', 'records']),
+    rows: nullable(int), bytes: int, sha256: str, source_name: str,
+    links: { ...links(['api', 'records', 'source']), required: ['api', 'records'] },
   }),
   VersionsList: object({ dataset: str, versions: { type: 'array', items: ref('Version') } }),
   VersionDetail: {
@@ -107,6 +109,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   },
   Health: object({ status: { enum: ['ok', 'error'] }, store: object({ ok: { type: 'boolean' }, kind: str, error: str }, ['ok', 'kind']) }, ['status', 'store']),
   OpenApiDocument: { type: 'object', description: 'Document OpenAPI 3.1' },
+  ...STEWARD_SCHEMAS,
 };
 
 const problem = (description: string): ResponseSpec => ({
@@ -124,6 +127,16 @@ export const RESPONSES: Record<string, ResponseSpec> = {
   },
   NotModified: { description: 'La version n’a pas changé depuis l’ETag donné dans If-None-Match.' },
   ServerError: problem('Erreur interne (sans détails internes).'),
+  ...STEWARD_RESPONSES,
+};
+
+/** Stewards authenticate with an API token (scripts) or the session cookie of the workspace (browsers). */
+export const SECURITY_SCHEMES: Record<string, JsonSchema> = {
+  jeton: { type: 'http', scheme: 'bearer', description: 'Jeton d’API (`opendata token create` ou page « Mes jetons ») : `Authorization: Bearer <jeton>`.' },
+  session: {
+    type: 'apiKey', in: 'cookie', name: 'opendata.sid',
+    description: 'Cookie de session de l’espace des responsables (`__Host-opendata.sid` en HTTPS) ; les requêtes d’écriture portent alors l’en-tête X-CSRF-Token.',
+  },
 };
 
 export const RATE_LIMIT_HEADERS: ResponseSpec['headers'] = {

@@ -45,7 +45,7 @@ export function buildDatasetDocument(routes: readonly ApiRoute[], dataset: Datas
     version: dataset.version === null ? '0' : String(dataset.version),
     schemas: { Record: recordSchema(dataset.rowSchema, dataset.fields, dataset.title) },
     adapt: (route) => {
-      if (!route.path.startsWith(DATASET_PREFIX) || route.path.endsWith('/openapi.json')) return null;
+      if (!route.path.startsWith(DATASET_PREFIX) || route.path.endsWith('/openapi.json') || route.inDatasetDocument === false) return null;
       return {
         path: fixed + route.path.slice(DATASET_PREFIX.length),
         parameters: route.parameters.filter((p) => !(p.in === 'path' && p.name === 'slug')).map((p) => (p === FILTERS ? filters : p)),

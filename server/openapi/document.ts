@@ -1,4 +1,4 @@
-import { RATE_LIMIT_HEADERS, RESPONSES, SCHEMAS } from './components';
+import { RATE_LIMIT_HEADERS, RESPONSES, SCHEMAS, SECURITY_SCHEMES } from './components';
 import type { ApiRoute, JsonSchema, ParameterSpec, Ref, ResponseSpec } from './route-spec';
 
 /**
@@ -32,8 +32,13 @@ function toOperation(route: ApiRoute, parameters: ParameterSpec[]): Operation {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     ...(parameters.length ? { parameters } : {}),
+    ...(route.requestBody ? { requestBody: route.requestBody } : {}),
+    ...(route.access === 'steward' ? { security: [{ jeton: [] }, { session: [] }] } : {}),
     responses: {
       ...responses,
+      ...(route.access === 'steward'
+        ? { 401: { $ref: '#/components/responses/Unauthorized' }, 403: { $ref: '#/components/responses/Forbidden' } }
+        : {}),
       ...(limited ? { 429: { $ref: '#/components/responses/TooManyRequests' } } : {}),
       500: { $ref: '#/components/responses/ServerError' },
     },
@@ -64,6 +69,7 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], options: Docum
     components: {
       schemas: { ...SCHEMAS, ...options.schemas },
       responses: RESPONSES,
+      securitySchemes: SECURITY_SCHEMES,
     },
   };
 }

@@ -17,10 +17,19 @@ function checkQuery(route: ApiRoute): RequestHandler {
   };
 }
 
-export function mountRoutes(routes: readonly ApiRoute[]): Router {
+/**
+ * `stewardAuth`: the authentication chain of `steward` routes (session or Bearer token, 401
+ * without, CSRF with a session), run after the query check and before the route's own `before`.
+ */
+export function mountRoutes(routes: readonly ApiRoute[], stewardAuth: RequestHandler[] = []): Router {
   const router = Router();
   for (const route of routes) {
-    const handlers = route.query === 'closed' ? [checkQuery(route), route.handler] : [route.handler];
+    const handlers = [
+      ...(route.query === 'closed' ? [checkQuery(route)] : []),
+      ...(route.access === 'steward' ? stewardAuth : []),
+      ...(route.before ?? []),
+      route.handler,
+    ];
     router[route.method](toExpressPath(route.path), ...handlers);
   }
   return router;

@@ -30,9 +30,18 @@ export interface ResponseSpec {
 
 export type Ref = { $ref: string };
 
+export interface RequestBodySpec {
+  description: string;
+  required?: boolean;
+  content: Record<string, MediaSpec>;
+}
+
+/** Who may call a route: anyone, or stewards (session cookie in a browser, Bearer token for scripts). */
+export type RouteAccess = 'public' | 'steward';
+
 export interface ApiRoute {
   operationId: string;
-  method: 'get';
+  method: 'get' | 'post' | 'patch';
   /** OpenAPI path template, from the site root: `/api/v1/datasets/{slug}`. */
   path: string;
   tag: string;
@@ -45,6 +54,13 @@ export interface ApiRoute {
    */
   query: 'closed' | 'open';
   responses: Record<string, ResponseSpec | Ref>;
+  requestBody?: RequestBodySpec;
+  /** Default `public`. `steward` routes get the authentication middleware and document their security. */
+  access?: RouteAccess;
+  /** Run after the query check and authentication, before the handler (a body parser, say). */
+  before?: RequestHandler[];
+  /** Whether each dataset's own OpenAPI document lists it (default: every dataset-scoped route). */
+  inDatasetDocument?: boolean;
   handler: RequestHandler;
 }
 

@@ -5,22 +5,41 @@ import Handlebars from 'handlebars';
 /**
  * Handlebars set-up: every template under views/ compiled once at start-up. Templates stay
  * logic-less (#if, #each, formatting helpers); view-models prepare everything they show.
- * Handlebars escapes `{{value}}`, so data from stewards is always text.
+ * Handlebars escapes `{{value}}`, so data from stewards is always text; the one raw insertion,
+ * `{{{html}}}`, is kept for HTML the view-models made safe (Markdown without raw HTML, SVG bars).
+ *
+ * The layout gets the page's model plus what `layout(model)` adds (site name, menu, footer):
+ * every page, error pages and the /api page included, shares one header and footer.
  */
 export type RenderPage = (page: string, model: Record<string, unknown>) => string;
+
+export interface RendererOptions {
+  viewsDir?: string;
+  /** What the layout needs besides the page's own model. */
+  layout?: (model: Record<string, unknown>) => Record<string, unknown>;
+}
 
 const VIEWS = path.resolve(__dirname, '../../../views');
 const VIEWS_FROM_SOURCE = path.resolve(__dirname, '../../views');
 
-export function createRenderer(viewsDir = fs.existsSync(VIEWS_FROM_SOURCE) ? VIEWS_FROM_SOURCE : VIEWS): RenderPage {
-  const hbs = Handlebars.create();
+function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('number', (n: unknown) => (typeof n === 'number' ? n.toLocaleString('fr-FR') : ''));
-  const partialsDir = path.join(viewsDir, 'partials');
-  if (fs.existsSync(partialsDir)) {
-    for (const file of fs.readdirSync(partialsDir)) {
-      if (file.endsWith('.hbs')) hbs.registerPartial(path.basename(file, '.hbs'), fs.readFileSync(path.join(partialsDir, file), 'utf8'));
-    }
+  // `{{#if (eq a b)}}`: the one comparison templates need (a select's chosen option).
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+}
+
+function registerPartials(hbs: typeof Handlebars, dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const file of fs.readdirSync(dir)) {
+    if (file.endsWith('.hbs')) hbs.registerPartial(path.basename(file, '.hbs'), fs.readFileSync(path.join(dir, file), 'utf8'));
   }
+}
+
+export function createRenderer(options: RendererOptions = {}): RenderPage {
+  const viewsDir = options.viewsDir ?? (fs.existsSync(VIEWS_FROM_SOURCE) ? VIEWS_FROM_SOURCE : VIEWS);
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+  registerPartials(hbs, path.join(viewsDir, 'partials'));
   const compile = (file: string) => hbs.compile(fs.readFileSync(file, 'utf8'), { strict: false });
   const layout = compile(path.join(viewsDir, 'layouts', 'main.hbs'));
   const pages = new Map<string, HandlebarsTemplateDelegate>();
@@ -30,6 +49,6 @@ export function createRenderer(viewsDir = fs.existsSync(VIEWS_FROM_SOURCE) ? VIE
   return (page, model) => {
     const template = pages.get(page);
     if (!template) throw new Error(`unknown page template ${page}`);
-    return layout({ ...model, body: template(model) });
+    return layout({ ...model, ...(options.layout?.(model) ?? {}), body: template(model) });
   };
 }

@@ -1,14 +1,19 @@
 import { Router } from 'express';
-import type { Catalogue } from '../../catalogue';
-import type { RenderPage } from '../render/templates';
-import { toHomePage } from '../view-models/home-page';
+import { cataloguePagesRouter } from './pages-catalogue';
+import type { PagesContext } from './pages-context';
+import { datasetPagesRouter } from './pages-dataset';
+import { legalPagesRouter } from './pages-legal';
 
-/** Citizen pages. A plain list of the datasets for now; the real pages come with the web issue. */
-export function pagesRouter(catalogue: Catalogue, render: RenderPage): Router {
+/**
+ * The citizens' pages (contract section 7), server-rendered in French from view-models, over the
+ * same catalogue calls as the API ("one data function, many renderers").
+ */
+export type { PagesContext } from './pages-context';
+
+export function pagesRouter(ctx: PagesContext): Router {
   const router = Router();
-  router.get('/', async (_req, res) => {
-    const datasets = await catalogue.listDatasets();
-    res.type('html').send(render('home', toHomePage(datasets)));
-  });
+  router.use(cataloguePagesRouter(ctx));
+  router.use(datasetPagesRouter(ctx));
+  router.use(legalPagesRouter(ctx));
   return router;
 }

@@ -2,8 +2,9 @@ import type { ApiRoute } from '../openapi/route-spec';
 
 /**
  * The /api documentation page: the routes listed from the same declarations as the OpenAPI
- * document (readable without JavaScript), and the problem codes that the problem `type` URIs
- * point at (`/api#probleme-<code>`). Swagger UI enhances the page when scripts run.
+ * document (readable without JavaScript, and kept visible when scripts run), and the problem codes
+ * that the problem `type` URIs point at (`/api#probleme-<code>`). A button loads Swagger UI's
+ * console on demand (server/public/api-docs.js).
  */
 const PROBLEM_CODES: Array<{ code: string; status: number; meaning: string }> = [
   { code: 'bad-request', status: 400, meaning: 'Paramètre inconnu ou invalide : la liste errors nomme chacun et dit ce qui est permis.' },
@@ -19,6 +20,9 @@ export function toApiDocsPage(routes: readonly ApiRoute[]) {
   const tags = [...new Set(routes.map((r) => r.tag))];
   return {
     title: 'Documentation de l’API',
+    nav: 'api',
+    breadcrumbs: [],
+    scripts: ['/assets/api-docs.js'],
     specUrl: '/api/v1/openapi.json',
     areas: tags.map((tag) => ({
       tag,

@@ -16,3 +16,13 @@ export function applySqlitePragmas(db: Database.Database, busyTimeoutMs = BUSY_T
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   db.pragma('analysis_limit = 1000');
 }
+
+/**
+ * A read-only connection of the query read pool (catalogue/query/read-pool): the file is in WAL
+ * already (set by the store's own connection), so it reads beside a publication's writes; it
+ * waits for locks like the others, and query_only makes sure nothing it runs ever writes.
+ */
+export function applySqliteReaderPragmas(db: Database.Database): void {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('query_only = ON');
+}

@@ -150,8 +150,9 @@ export async function openSqliteVersionWriter(filename: string, table: string, c
   const db = new Database(filename, { fileMustExist: true });
   try {
     applySqlitePragmas(db, 0);
-    // Bulk loads touch many pages; a larger page cache on this connection alone speeds them up.
-    db.pragma('cache_size = -65536');
+    // Rows are appended (rowid order, no index during the load): a 4 MB page cache loads as fast as
+    // 64 MB did (bench/ingest.ts: same rows/s) and keeps ~55 MB off the publishing process's peak RSS.
+    db.pragma('cache_size = -4096');
     const ddl = `CREATE TABLE ${quoteIdentifier(table)} (${quoteIdentifier(ROW_ID_COLUMN)} INTEGER PRIMARY KEY, ${columnDefinitions(columns, 'sqlite')})`;
     await withWriteLock(db, () => db.exec(ddl));
     return new SqliteVersionWriter(db, table, columns);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as catalogueTables from './001-catalogue-tables';
 import * as oneLoadPerDataset from './002-one-load-per-dataset';
+import * as accountsAndAudit from './003-accounts-and-audit';
 
 interface MigrationEntry {
   name: string;
@@ -14,6 +15,7 @@ interface MigrationEntry {
 const MIGRATIONS: MigrationEntry[] = [
   { name: '001-catalogue-tables', migration: catalogueTables },
   { name: '002-one-load-per-dataset', migration: oneLoadPerDataset },
+  { name: '003-accounts-and-audit', migration: accountsAndAudit },
 ];
 
 export const migrationSource: Knex.MigrationSource<MigrationEntry> = {

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Catalogue } from '../../../catalogue';
 import type { Config } from '../../../catalogue/config';
+import type { AuthKit } from '../../middleware/auth-kit';
 import { HttpProblem } from '../../middleware/http-problem';
 import { withAbsoluteLinks } from '../../render/absolute-links';
 import { baseUrlOf } from '../../render/base-url';
@@ -9,6 +10,8 @@ import { baseUrlOf } from '../../render/base-url';
 export interface ApiContext {
   catalogue: Catalogue;
   config: Config;
+  /** Sessions, CSRF and who-is-calling for the stewards' routes (built on first use when absent). */
+  auth?: AuthKit;
 }
 
 export function baseUrl(ctx: ApiContext, req: Request): string {

@@ -1,4 +1,5 @@
-import type { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
+import { authKitFor } from '../../middleware/auth-kit';
 import { mountRoutes } from '../../openapi/mount-routes';
 import type { ApiRoute } from '../../openapi/route-spec';
 import { catalogueRoutes } from './catalogue-routes';
@@ -7,6 +8,10 @@ import { exportRoutes } from './export-routes';
 import { operationsRoutes } from './operations-routes';
 import { recordsRoutes } from './records-routes';
 import { versionsRoutes } from './versions-routes';
+import { datasetWriteRoutes } from './dataset-write-routes';
+import { diffRoutes } from './diff-routes';
+import { uploadRoutes } from './upload-routes';
+import { validateRoutes } from './validate-routes';
 
 /**
  * The API's areas, each declared once (route-spec.ts) and mounted as its own router. The same
@@ -24,10 +29,25 @@ export function apiAreas(ctx: ApiContext): ApiAreas {
     versionsRoutes(ctx),
     recordsRoutes(ctx),
     exportRoutes(ctx),
+    datasetWriteRoutes(ctx),
+    uploadRoutes(ctx),
+    diffRoutes(ctx),
+    validateRoutes(ctx),
     operationsRoutes(ctx, () => routes),
   ];
   for (const area of areas) routes.push(...area);
-  return { routes, routers: areas.map(mountRoutes) };
+  const stewardAuth = stewardAuthChain(ctx);
+  return { routes, routers: areas.map((area) => mountRoutes(area, stewardAuth)) };
 }
 
-export type { ApiContext } from './context';
+/**
+ * The stewards' authentication chain, built at the first request that needs it: declaring the
+ * routes (for the OpenAPI document) needs no catalogue.
+ */
+function stewardAuthChain(ctx: ApiContext): RequestHandler[] {
+  let chain: Router | null = null;
+  return [(req, res, next) => {
+    chain ??= Router().use((ctx.auth ?? authKitFor(ctx.catalogue, ctx.config)).apiSteward);
+    chain(req, res, next);
+  }];
+}

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { haversineMetres } from '../../../catalogue/query/geo-conditions';
 import { parseRecordsParams } from '../../../catalogue/query/parse-params';
+import { openStatementRunner } from '../../../catalogue/query/read-pool/open-runner';
 import { runRecordsQuery } from '../../../catalogue/query/run-query';
+import type { StatementRunner } from '../../../catalogue/query/statement-runner';
 import { createTargetResolver } from '../../../catalogue/query/version-target';
 import type { WhereNode } from '../../../catalogue/query/where/ast';
 import type { QueryParams } from '../../../catalogue/records';
@@ -16,14 +18,18 @@ import { fetchAll, fold, idsOf, matchesSearch } from './expected';
 const rows = generateRows();
 let t: TestCatalogue;
 let folder: string;
+/** The runner the records service would use (the read pool's threads on SQLite). */
+let runner: StatementRunner;
 
 beforeAll(async () => {
   t = await createTestCatalogue();
+  runner = openStatementRunner(t.catalogue.store);
   folder = writeDatasetFolders(rows, [VARIANTS[0]]);
   const [result] = await t.catalogue.loadDatasets(folder);
   expect(result.status).toBe('published');
 });
 afterAll(async () => {
+  await runner.close();
   await t.cleanup();
   fs.rmSync(folder, { recursive: true, force: true });
 });
@@ -85,7 +91,7 @@ describe('_where trees', () => {
   async function whereIds(where: WhereNode): Promise<unknown[]> {
     const target = await createTargetResolver(t.catalogue.store).resolve('subventions');
     const query = { ...parseRecordsParams({ _select: 'id', _size: '1000' }, target.fields), where };
-    const page = await runRecordsQuery(t.catalogue.store, target, query, 10_000);
+    const page = await runRecordsQuery(runner, target, query, 10_000);
     expect(page.total_count).toBe(page.records.length);
     return idsOf(page.records);
   }
@@ -142,7 +148,7 @@ describe('_where trees', () => {
       { type: 'compare', op: '=', left: { type: 'column', name: 'montant; DROP TABLE datasets', position: 3 }, right: num(1), position: 3 },
       { type: 'compare', op: '>', left: col('date_decision'), right: num(2024), position: 30 },
     ] } as WhereNode };
-    await expect(runRecordsQuery(t.catalogue.store, target, query, 10_000)).rejects.toMatchObject({
+    await expect(runRecordsQuery(runner, target, query, 10_000)).rejects.toMatchObject({
       code: 'bad-request',
       details: [
         { path: '_where', message: expect.stringContaining('colonne 3 : colonne « montant; DROP TABLE datasets » inconnue') },

@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import { parseRecordsParams } from '../../../catalogue/query/parse-params';
+import { openStatementRunner } from '../../../catalogue/query/read-pool/open-runner';
+import type { StatementRunner } from '../../../catalogue/query/statement-runner';
+import { runRecordsQuery } from '../../../catalogue/query/run-query';
 import { streamRecords } from '../../../catalogue/query/stream-records';
 import { createTargetResolver } from '../../../catalogue/query/version-target';
 import type { QueryParams } from '../../../catalogue/records';
@@ -94,20 +97,69 @@ describe('totals', () => {
   });
 });
 
+/** A runner (the read pool's on SQLite) that counts the statements it runs. */
+function counting(runner: StatementRunner) {
+  const counter = { statements: 0 };
+  const wrapped: StatementRunner = {
+    ...runner,
+    withBudget: (budgetMs, work) => runner.withBudget(budgetMs, (session) => work({
+      run: (query) => {
+        counter.statements += 1;
+        return session.run(query);
+      },
+    })),
+  };
+  return { wrapped, counter };
+}
+
+describe('totals without COUNT(*)', () => {
+  async function statementsFor(params: QueryParams) {
+    const target = await createTargetResolver(t.catalogue.store).resolve('subventions');
+    const runner = openStatementRunner(t.catalogue.store);
+    const { wrapped, counter } = counting(runner);
+    try {
+      const page = await runRecordsQuery(wrapped, target, parseRecordsParams(params, target.fields), 10_000);
+      return { page, statements: counter.statements };
+    } finally {
+      await runner.close();
+    }
+  }
+  const gisors = rows.filter((r) => r.commune === 'Gisors').length;
+
+  it('a page holding the last match gives the total itself', async () => {
+    expect(await statementsFor({ commune: 'Gisors', _size: '1000' })).toMatchObject({ statements: 1, page: { total_count: gisors } });
+    expect(await statementsFor({ commune: 'Gisors', _size: '1000', _offset: '10' })).toMatchObject({ statements: 1, page: { total_count: gisors } });
+    expect(await statementsFor({ commune: 'Nulle-Part', _size: '5' })).toMatchObject({ statements: 1, page: { total_count: 0 } });
+  });
+
+  it('a full page, a page past the end, or a cursor page still count', async () => {
+    expect(await statementsFor({ commune: 'Gisors', _size: '10' })).toMatchObject({ statements: 2, page: { total_count: gisors } });
+    expect(await statementsFor({ commune: 'Gisors', _size: '10', _offset: '5000' })).toMatchObject({ statements: 2, page: { total_count: gisors, records: [] } });
+    const first = await t.catalogue.records.query('subventions', { commune: 'Gisors', _size: '10' });
+    expect(await statementsFor({ commune: 'Gisors', _size: '1000', _next: first.next! })).toMatchObject({ statements: 2, page: { total_count: gisors } });
+  });
+
+  it('groups: a short page of groups is all of them', async () => {
+    const communes = new Set(rows.map((r) => r.commune)).size;
+    expect(await statementsFor({ _group_by: 'commune' })).toMatchObject({ statements: 1, page: { total_count: communes } });
+    expect(await statementsFor({ _group_by: 'commune', _size: '3' })).toMatchObject({ statements: 2, page: { total_count: communes } });
+    expect(await statementsFor({ _group_by: 'commune', _size: '3', _offset: '13' })).toMatchObject({ statements: 1, page: { total_count: communes } });
+  });
+});
+
 describe('stream', () => {
   async function collect(params: QueryParams, chunkRows: number) {
     const target = await createTargetResolver(t.catalogue.store).resolve('subventions');
     const query = parseRecordsParams(params, target.fields);
-    const statements: string[] = [];
-    const listen = (q: { sql: string }) => statements.push(q.sql);
-    t.catalogue.store.knex.on('query', listen);
+    const runner = openStatementRunner(t.catalogue.store);
+    const { wrapped, counter } = counting(runner);
     try {
-      const stream = streamRecords(t.catalogue.store, target, query, { budgetMs: 10_000, chunkRows });
+      const stream = streamRecords(wrapped, target, query, { budgetMs: 10_000, chunkRows });
       const out: Array<Record<string, unknown>> = [];
       for await (const row of stream.rows) out.push(row);
-      return { out, selects: statements.filter((s) => /^select/i.test(s)).length };
+      return { out, selects: counter.statements };
     } finally {
-      t.catalogue.store.knex.removeListener('query', listen);
+      await runner.close();
     }
   }
 

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import { withinBudget } from '../../../catalogue/query/budget';
-import { CatalogueError } from '../../../catalogue/errors';
 import { dropSearchAndGeoIndexes, dropVersionTable, getDatasetBySlug, getVersionByNumber } from '../../../catalogue/storage';
 import { createTestCatalogue, type TestCatalogue } from '../../support/test-catalogue';
 import { generateRows, VARIANTS, writeDataFile, writeDatasetFolders } from './eure-dataset';
@@ -8,7 +6,7 @@ import { comparator, fetchAll, idsOf } from './expected';
 
 /**
  * One record by id, versions (a cursor keeps reading the version it was made on, 410 once that
- * version's table is gone), not-found cases and the time budget.
+ * version's table is gone) and not-found cases. The time budget: time-budget.test.ts.
  */
 const rows = generateRows(600);
 let t: TestCatalogue;
@@ -97,25 +95,5 @@ describe('versions and cursors', () => {
   it('a cursor for version N used on /versions/M is refused', async () => {
     const page = await t.catalogue.records.query('subventions-l93', { _size: '10' });
     await expect(t.catalogue.records.query('subventions-l93', { _next: page.next! }, { version: 2 })).rejects.toMatchObject({ code: 'bad-request' });
-  });
-});
-
-describe('time budget', () => {
-  const slow = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) SELECT count(*) AS n FROM c";
-
-  it('a statement past its budget is answered with query-timeout', async () => {
-    const { store } = t.catalogue;
-    const started = Date.now();
-    const error = await withinBudget(store, 20, () => new CatalogueError('gone', 'x'), (s) => s.run(store.knex.raw(slow))).catch((e) => e);
-    expect(error).toMatchObject({ code: 'query-timeout', message: expect.stringContaining('temps imparti') });
-    // The store is still usable afterwards.
-    expect((await t.catalogue.records.query('subventions', { _size: '1' })).records).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(20_000);
-  });
-
-  it('within the budget nothing changes', async () => {
-    const { store } = t.catalogue;
-    const rows = await withinBudget(store, 10_000, () => new CatalogueError('gone', 'x'), (s) => s.run<unknown>(store.knex.raw('SELECT 1 AS one')));
-    expect(JSON.stringify(rows)).toContain('1');
   });
 });

@@ -24,7 +24,7 @@ describe('the platform over HTTP', () => {
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toMatch(/<html lang="fr">/);
     expect(res.text).toMatch(/Communes de test/);
-    expect(res.text).toMatch(/<td>3<\/td>/);
+    expect(res.text).toMatch(/3 lignes/);
     expect(res.text.match(/<h1[ >]/g)).toHaveLength(1);
   });
 
@@ -53,7 +53,7 @@ describe('an unexpected failure', () => {
   it('is a 500 page without internals, and it is logged', async () => {
     const errors: unknown[] = [];
     const spy = jest.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args));
-    const broken = { ...t.catalogue, listDatasets: () => Promise.reject(new Error('SQLITE_CORRUPT: secret internals at /srv/x.ts:12')) };
+    const broken = { ...t.catalogue, datasets: { ...t.catalogue.datasets, search: () => Promise.reject(new Error('SQLITE_CORRUPT: secret internals at /srv/x.ts:12')) } };
     const res = await request(createApp({ catalogue: broken, config: t.catalogue.config })).get('/').expect(500);
     spy.mockRestore();
     expect(res.text).toMatch(/Erreur interne/);

@@ -1,0 +1,97 @@
+import type { Knex } from 'knex';
+import fs from 'node:fs';
+import { withinBudget } from '../../../catalogue/query/budget';
+import { openStatementRunner } from '../../../catalogue/query/read-pool/open-runner';
+import type { StatementRunner } from '../../../catalogue/query/statement-runner';
+import { CatalogueError } from '../../../catalogue/errors';
+import { createTestCatalogue, type TestCatalogue } from '../../support/test-catalogue';
+import { generateRows, VARIANTS, writeDatasetFolders } from './eure-dataset';
+
+/**
+ * The time budget on the store under test, through the path the records service takes (its
+ * runner: the read pool's threads on SQLite, statement_timeout on PostgreSQL), with a
+ * deliberately slow statement: a recursive CTE counting to millions, portable SQL.
+ */
+const rows = generateRows(300);
+let t: TestCatalogue;
+let folder: string;
+let runner: StatementRunner;
+
+beforeAll(async () => {
+  t = await createTestCatalogue();
+  folder = writeDatasetFolders(rows, [VARIANTS[0]]);
+  expect((await t.catalogue.loadDatasets(folder))[0].status).toBe('published');
+  runner = openStatementRunner(t.catalogue.store);
+});
+afterAll(async () => {
+  await runner?.close();
+  await t.cleanup();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+/** A query builder, like the engine's: a recursive CTE counting to `to` (portable SQL, slow on purpose). */
+function counting(to: number) {
+  const { knex } = t.catalogue.store;
+  return knex.withRecursive('c', ['x'], knex.raw('SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?', [to])).select(knex.raw('count(*) AS n')).from('c');
+}
+const one = () => t.catalogue.store.knex.select(t.catalogue.store.knex.raw('1 AS one'));
+const gone = () => new CatalogueError('gone', 'disparue');
+
+function run(query: Knex.QueryBuilder, budgetMs: number): Promise<Array<Record<string, unknown>>> {
+  return withinBudget(runner, budgetMs, gone, (session) => session.run<Array<Record<string, unknown>>>(query));
+}
+
+/** The longest pause of this thread's event loop while `work` runs. */
+async function longestPause<T>(work: () => Promise<T>): Promise<{ result: T; pauseMs: number }> {
+  let last = Date.now();
+  let pauseMs = 0;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    pauseMs = Math.max(pauseMs, now - last);
+    last = now;
+  }, 5);
+  try {
+    const result = await work();
+    pauseMs = Math.max(pauseMs, Date.now() - last);
+    return { result, pauseMs };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe('time budget', () => {
+  it('a statement past its budget is answered with query-timeout at the budget, and reads go on', async () => {
+    const started = Date.now();
+    const error = await run(counting(15_000_000), 300).catch((e) => e);
+    const elapsed = Date.now() - started;
+    expect(error).toBeInstanceOf(CatalogueError);
+    expect(error).toMatchObject({ code: 'query-timeout', message: expect.stringContaining('temps imparti (0,3 s)') });
+    // At the budget, not when the statement would have ended (about 1.5 s on SQLite, more on PostgreSQL).
+    expect(elapsed).toBeGreaterThanOrEqual(250);
+    expect(elapsed).toBeLessThan(1200);
+    // The same runner, and the service, keep answering.
+    expect(await run(one(), 10_000)).toEqual([{ one: 1 }]);
+    expect((await t.catalogue.records.query('subventions', { _size: '1' })).records).toHaveLength(1);
+  });
+
+  it('several timeouts in a row leave the runner serving', async () => {
+    const errors = await Promise.all([1, 2, 3].map(() => run(counting(8_000_000), 100).catch((e) => e)));
+    expect(errors.map((e) => e.code)).toEqual(['query-timeout', 'query-timeout', 'query-timeout']);
+    const page = await t.catalogue.records.query('subventions', { commune: 'Évreux', _size: '5' });
+    expect(page.total_count).toBe(rows.filter((r) => r.commune === 'Évreux').length);
+  });
+
+  it('within the budget nothing changes', async () => {
+    expect(await run(counting(1000), 10_000)).toEqual([{ n: 1000 }]);
+  });
+
+  it('a slow statement does not freeze this thread', async () => {
+    const started = Date.now();
+    const { result, pauseMs } = await longestPause(() => run(counting(15_000_000), 60_000));
+    expect(result).toEqual([{ n: 15_000_000 }]);
+    // In the main thread, better-sqlite3 would hold the event loop for the whole statement
+    // (1.5 s or more); the margin is for a busy machine.
+    expect(Date.now() - started).toBeGreaterThan(1000);
+    expect(pauseMs).toBeLessThan(400);
+  });
+});
