@@ -68,11 +68,12 @@ export async function openCatalogue(config: Config): Promise<Catalogue> {
   const { knex } = store;
   const datasets = createDatasetsService(store);
   const audit = createAuditLog(store);
+  const records = createRecordsService(store);
   return {
     store,
     config,
     datasets,
-    records: createRecordsService(store),
+    records,
     accounts: createAccountsService(store, audit),
     sessions: createSessionsService(knex),
     stewards: createStewardsService(store, config.dataDir, audit, datasets),
@@ -102,6 +103,9 @@ export async function openCatalogue(config: Config): Promise<Catalogue> {
     },
     publish: (slug, file, options) => publishFile(store, config.dataDir, slug, file, options),
     loadDatasets: (dir, options) => loadDatasetFolders(store, config.dataDir, dir, options),
-    close: () => store.close(),
+    async close() {
+      await records.close();
+      await store.close();
+    },
   };
 }
