@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { CatalogueError } from './errors';
-import { ingestFile, type IngestOptions } from './ingest/ingest-file';
+import type { IngestOptions } from './ingest/ingest-file';
+import { ingestFileParallel } from './ingest/parallel-ingest';
 import { prescanFile } from './ingest/prescan';
 import type { Report } from './ingest/report-types';
 import {
@@ -64,7 +65,8 @@ export async function publishFile(store: Store, dataDir: string, slug: string, f
   const writer = await openVersionWriter(store, table, columns);
   let committed = false;
   try {
-    const result = await ingestFile(stored, compiled, {
+    // Parsing and validation run in a worker thread while this thread inserts (small files stay in-thread).
+    const result = await ingestFileParallel(stored, compiled, {
       sourceName, prescan: scan, onProgress: options.onProgress, onRows: (rows) => writer.write(rows),
     });
     if (!result.report.valid) {
