@@ -27,7 +27,7 @@ export function isWhereSyntaxError(error: unknown): error is WhereSyntaxError {
 
 /**
  * How a piece of the input is named in a message: the text itself between French quotes, cut when
- * long, and invisible characters spelt as U+XXXX so that a message never hides what it is about.
+ * long, and invisible characters spelt as their U+ code point so that a message never hides what it is about.
  */
 export function quote(text: string): string {
   const chars = Array.from(text);

@@ -41,34 +41,12 @@ function run(query: Knex.QueryBuilder, budgetMs: number): Promise<Array<Record<s
   return withinBudget(runner, budgetMs, gone, (session) => session.run<Array<Record<string, unknown>>>(query));
 }
 
-/** The longest pause of this thread's event loop while `work` runs. */
-async function longestPause<T>(work: () => Promise<T>): Promise<{ result: T; pauseMs: number }> {
-  let last = Date.now();
-  let pauseMs = 0;
-  const timer = setInterval(() => {
-    const now = Date.now();
-    pauseMs = Math.max(pauseMs, now - last);
-    last = now;
-  }, 5);
-  try {
-    const result = await work();
-    pauseMs = Math.max(pauseMs, Date.now() - last);
-    return { result, pauseMs };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 describe('time budget', () => {
   it('a statement past its budget is answered with query-timeout at the budget, and reads go on', async () => {
-    const started = Date.now();
     const error = await run(counting(15_000_000), 300).catch((e) => e);
-    const elapsed = Date.now() - started;
+    // The statement needs well over a second: only the budget can have ended it.
     expect(error).toBeInstanceOf(CatalogueError);
     expect(error).toMatchObject({ code: 'query-timeout', message: expect.stringContaining('temps imparti (0,3 s)') });
-    // At the budget, not when the statement would have ended (about 1.5 s on SQLite, more on PostgreSQL).
-    expect(elapsed).toBeGreaterThanOrEqual(250);
-    expect(elapsed).toBeLessThan(1200);
     // The same runner, and the service, keep answering.
     expect(await run(one(), 10_000)).toEqual([{ one: 1 }]);
     expect((await t.catalogue.records.query('subventions', { _size: '1' })).records).toHaveLength(1);
@@ -85,13 +63,12 @@ describe('time budget', () => {
     expect(await run(counting(1000), 10_000)).toEqual([{ n: 1000 }]);
   });
 
-  it('a slow statement does not freeze this thread', async () => {
-    const started = Date.now();
-    const { result, pauseMs } = await longestPause(() => run(counting(15_000_000), 60_000));
-    expect(result).toEqual([{ n: 15_000_000 }]);
-    // In the main thread, better-sqlite3 would hold the event loop for the whole statement
-    // (1.5 s or more); the margin is for a busy machine.
-    expect(Date.now() - started).toBeGreaterThan(1000);
-    expect(pauseMs).toBeLessThan(400);
+  it('a slow statement does not freeze this thread: a light one started after it answers first', async () => {
+    const finished: string[] = [];
+    const slow = run(counting(15_000_000), 60_000).then((r) => (finished.push('slow'), r));
+    const light = run(one(), 60_000).then((r) => (finished.push('light'), r));
+    expect(await Promise.all([slow, light])).toEqual([[{ n: 15_000_000 }], [{ one: 1 }]]);
+    // In the main thread, better-sqlite3 would run the slow statement to its end before anything else.
+    expect(finished).toEqual(['light', 'slow']);
   });
 });
