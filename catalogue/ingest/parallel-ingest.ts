@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CatalogueError, type CatalogueErrorCode, type ErrorDetail } from '../errors';
 import type { CompiledRowSchema } from '../validation/compile-row-schema';
 import type { RowSchema } from '../validation/row-schema';
 import { TableProfiler } from './column-profile';
 import { ingestFile, type IngestOptions, type IngestResult } from './ingest-file';
 import type { Prescan } from './prescan';
+import { decodeRows, type EncodedBatch } from './row-batch-codec';
+import { deserializeError, type SerializedError } from './worker-errors';
+
+export { batchTransferList, decodeRows, encodeRows, type EncodedBatch } from './row-batch-codec';
+export { deserializeError, serializeError, type SerializedError } from './worker-errors';
 
 /**
  * `ingestFile` on two threads: a worker thread reads, parses, converts and validates (the whole
@@ -67,141 +71,6 @@ export type FromWorker =
   | { type: 'progress'; progress: { bytes: number; totalBytes: number; rows: number } }
   | { type: 'done'; result: IngestResult }
   | { type: 'error'; error: SerializedError };
-
-// ---------------------------------------------------------------------------------------------
-// Rows across threads
-
-export interface EncodedBatch {
-  count: number;
-  width: number;
-  /** Per cell: 0 null, 1 number, 2 string, 3 true, 4 false. */
-  tags: Uint8Array;
-  /** The number cells, in cell order. */
-  numbers: Float64Array;
-  /** The string cells' lengths (UTF-16 units), in cell order; the strings are `text`, joined. */
-  lengths: Uint32Array;
-  text: string;
-}
-
-const NULL = 0;
-const NUMBER = 1;
-const STRING = 2;
-const TRUE = 3;
-const FALSE = 4;
-
-/** Packs rows of equal width; null when a cell is not a string, number, boolean or null (then the rows are cloned). */
-export function encodeRows(rows: unknown[][]): EncodedBatch | null {
-  const count = rows.length;
-  const width = count ? rows[0].length : 0;
-  const cells = count * width;
-  const tags = new Uint8Array(cells);
-  const numbers = new Float64Array(cells);
-  const lengths = new Uint32Array(cells);
-  const parts: string[] = [];
-  let k = 0;
-  let n = 0;
-  let s = 0;
-  for (let i = 0; i < count; i++) {
-    const row = rows[i];
-    if (row.length !== width) return null;
-    for (let c = 0; c < width; c++, k++) {
-      const v = row[c];
-      if (typeof v === 'number') {
-        tags[k] = NUMBER;
-        numbers[n++] = v;
-      } else if (typeof v === 'string') {
-        tags[k] = STRING;
-        lengths[s++] = v.length;
-        parts.push(v);
-      } else if (v === null) {
-        tags[k] = NULL;
-      } else if (v === true) {
-        tags[k] = TRUE;
-      } else if (v === false) {
-        tags[k] = FALSE;
-      } else {
-        return null;
-      }
-    }
-  }
-  return { count, width, tags, numbers: numbers.slice(0, n), lengths: lengths.slice(0, s), text: parts.join('') };
-}
-
-export function decodeRows(batch: EncodedBatch): unknown[][] {
-  const { count, width, tags, numbers, lengths, text } = batch;
-  const rows: unknown[][] = new Array(count);
-  let k = 0;
-  let n = 0;
-  let s = 0;
-  let offset = 0;
-  for (let i = 0; i < count; i++) {
-    const row: unknown[] = new Array(width);
-    for (let c = 0; c < width; c++, k++) {
-      switch (tags[k]) {
-        case NUMBER:
-          row[c] = numbers[n++];
-          break;
-        case STRING: {
-          const end = offset + lengths[s++];
-          row[c] = text.slice(offset, end);
-          offset = end;
-          break;
-        }
-        case TRUE:
-          row[c] = true;
-          break;
-        case FALSE:
-          row[c] = false;
-          break;
-        default:
-          row[c] = null;
-      }
-    }
-    rows[i] = row;
-  }
-  return rows;
-}
-
-export function batchTransferList(batch: EncodedBatch): ArrayBuffer[] {
-  return [batch.tags.buffer, batch.numbers.buffer, batch.lengths.buffer] as ArrayBuffer[];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Errors across threads
-
-export interface SerializedError {
-  name: string;
-  message: string;
-  stack?: string;
-  /** Own enumerable properties that can be cloned: code, details, errno, syscall, path… */
-  props: Record<string, unknown>;
-}
-
-export function serializeError(error: unknown): SerializedError {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error), props: {} };
-  const props: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(error)) {
-    try {
-      props[key] = structuredClone(value);
-    } catch {
-      // not cloneable (a function, a handle): left behind
-    }
-  }
-  return { name: error.name, message: error.message, stack: error.stack, props };
-}
-
-export function deserializeError(e: SerializedError): Error {
-  let error: Error;
-  if (e.name === 'CatalogueError' && typeof e.props.code === 'string') {
-    error = new CatalogueError(e.props.code as CatalogueErrorCode, e.message, (e.props.details as ErrorDetail[] | undefined) ?? []);
-  } else {
-    error = new Error(e.message);
-    Object.assign(error, e.props);
-    if (e.name !== 'Error') error.name = e.name;
-  }
-  if (e.stack) error.stack = e.stack;
-  return error;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Starting the worker

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { CatalogueError, type ErrorDetail } from '../errors';
-import { foldToAscii, type DatasetContact, type DatasetPatch, type DatasetSpatial, type DatasetTemporal } from '../storage';
+import { datasetSchemaDocument, metadataErrorDetails, type DatasetMetadataFields } from '../dataset-metadata';
+import { CatalogueError } from '../errors';
+import { foldToAscii, type DatasetPatch } from '../storage';
 import { getAjv } from '../validation/ajv-instance';
-import { toRowViolations } from '../validation/row-violations';
 
 /**
  * Dataset metadata as stewards send it (API body, workspace form): the fields of `dataset.json`
@@ -12,27 +10,12 @@ import { toRowViolations } from '../validation/row-violations';
  * (checked on its own) and `data` has no place (files come as versions), plus an optional `slug`.
  * Errors name each faulty field, for the form to show them beside it.
  */
-export interface DatasetMetadataInput {
+export interface DatasetMetadataInput extends DatasetMetadataFields {
   slug?: string;
-  title: string;
-  description: string;
-  organization: string;
-  organization_title?: string;
-  licence: string;
-  themes?: string[];
-  keywords?: string[];
-  frequency?: string;
-  spatial?: DatasetSpatial;
-  temporal?: DatasetTemporal;
-  contact?: DatasetContact;
-  demo?: boolean;
 }
 
 export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 
-const SCHEMA_FILE = ['../../schemas/catalogue/dataset.schema.json', '../../../schemas/catalogue/dataset.schema.json']
-  .map((p) => path.resolve(__dirname, p))
-  .find((p) => fs.existsSync(p))!;
 
 type JsonObject = Record<string, any>;
 
@@ -41,7 +24,7 @@ let cached: { validate: ValidateFunction; schema: JsonObject } | null = null;
 /** dataset.schema.json without `schema` and `data`, with `slug`: the one source of the rules. */
 function metadataSchema(): { validate: ValidateFunction; schema: JsonObject } {
   if (cached) return cached;
-  const original: JsonObject = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8'));
+  const original: JsonObject = datasetSchemaDocument();
   const { $id: _id, ...rest } = original;
   void _id;
   const properties: JsonObject = { ...rest.properties };
@@ -62,19 +45,11 @@ export function spatialGranularities(): string[] {
   return [...(metadataSchema().schema.properties.spatial.properties.granularity.enum as string[])];
 }
 
-function details(validate: ValidateFunction): ErrorDetail[] {
-  return toRowViolations(validate.errors ?? []).map((v) => ({
-    path: v.field ? `/${v.field}` : '/',
-    keyword: v.rule,
-    message: v.field ? `${v.field} : ${v.message}` : v.message,
-  }));
-}
-
 /** Checks a whole metadata document (a creation, or a patch merged onto the stored metadata). */
 export function checkMetadataInput(json: unknown): DatasetMetadataInput {
   const { validate } = metadataSchema();
   if (validate(json)) return json as DatasetMetadataInput;
-  throw new CatalogueError('bad-metadata', 'Les métadonnées du jeu de données ne sont pas valides.', details(validate));
+  throw new CatalogueError('bad-metadata', 'Les métadonnées du jeu de données ne sont pas valides.', metadataErrorDetails(validate));
 }
 
 /** A slug made from the title: ASCII, lower case, dashes, 60 characters at most. */
