@@ -117,10 +117,14 @@ function pagesInChromium(): void {
     ]);
     await page.waitForLoadState('networkidle');
     expect(requests.some((u) => /records\?_bbox=/.test(u))).toBe(true);
-    await page.locator('.marker-cluster').first().click();
-    await page.waitForTimeout(400);
-    const marker = page.locator('.leaflet-marker-icon:not(.marker-cluster)').first();
-    await marker.click();
+    // Clicking a cluster zooms with an animation that re-renders the markers: click until a single
+    // marker's popup opens rather than guessing how long the animation takes.
+    for (let attempt = 0; attempt < 12 && (await page.locator('.map-popup').count()) === 0; attempt++) {
+      const single = page.locator('.leaflet-marker-icon:not(.marker-cluster)');
+      const target = (await single.count()) > 0 ? single.first() : page.locator('.marker-cluster').first();
+      await target.click({ timeout: 2000 }).catch(() => undefined);
+      await page.waitForTimeout(500);
+    }
     await page.waitForSelector('.map-popup');
     expect(await page.locator('.map-popup a').getAttribute('href')).toMatch(/^\/datasets\/defibrillateurs\/table\?id_dae=DAE-27-/);
     await page.locator('#carte').screenshot({ path: path.join(SCREENSHOTS, 'carte-points-popup.png') });
