@@ -1,5 +1,6 @@
 import { loadCatalogueEntries, TextIndexCache } from './datasets/catalogue-entries';
 import { getDatasetDetail, requireDataset } from './datasets/dataset-detail';
+import { listLatestVersions, type LatestVersionsList } from './datasets/latest-versions';
 import { getOrganizationDetail, listOrganizationViews } from './datasets/organizations';
 import { parseSearchParams, type CatalogueParams } from './datasets/search-params';
 import { searchDatasets } from './datasets/search-datasets';
@@ -19,6 +20,8 @@ import type { RowSchema } from './validation/row-schema';
 export type { CatalogueParams } from './datasets/search-params';
 export { SEARCH_SORTS, SEARCH_PARAMS, SEARCH_LIMITS } from './datasets/search-params';
 export type * from './datasets/types';
+export type { LatestVersion, LatestVersionsList } from './datasets/latest-versions';
+export { LATEST_VERSIONS_LIMITS } from './datasets/latest-versions';
 
 export interface DatasetsService {
   /** `GET /api/v1/datasets`: bad-request naming each faulty parameter. */
@@ -33,6 +36,8 @@ export interface DatasetsService {
   version(slug: string, number: number): Promise<VersionDetail>;
   /** The version a read works on (current, or `number`): cheap, for ETags and pinning a query. */
   resolveVersion(slug: string, number?: number): Promise<VersionRef>;
+  /** The newest publications across all datasets (superseded ones included), newest first; `limit` 1 to 200, 50 by default. */
+  latestVersions(limit?: number): Promise<LatestVersionsList>;
 }
 
 export function createDatasetsService(store: Store): DatasetsService {
@@ -50,5 +55,6 @@ export function createDatasetsService(store: Store): DatasetsService {
     versions: (slug) => listVersionViews(knex, slug),
     version: (slug, number) => getVersionDetail(knex, slug, number),
     resolveVersion: (slug, number) => resolveVersion(knex, slug, number),
+    latestVersions: (limit) => listLatestVersions(knex, limit),
   };
 }

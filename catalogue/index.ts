@@ -6,7 +6,7 @@ import { createDiffService, type DiffService } from './diff/diff-service';
 import { createDatasetsService, type DatasetsService } from './datasets-service';
 import { createRecordsService, type RecordsService } from './records';
 import { loadDatasetFolders, type LoadOptions, type LoadResult } from './load-datasets';
-import { publishFile, type PublishOptions, type PublishResult } from './publish';
+import { interruptPublishes, publishFile, type PublishOptions, type PublishResult } from './publish';
 import { createStewardsService, type StewardsService } from './stewards/stewards-service';
 import {
   cleanupLeftovers, getCurrentVersion, listDatasets, listOrganizations, openStore, type Store,
@@ -56,6 +56,9 @@ export interface Catalogue {
   listDatasets(): Promise<DatasetSummary[]>;
   publish(slug: string, file: string, options?: PublishOptions): Promise<PublishResult>;
   loadDatasets(dir: string, options?: LoadOptions): Promise<LoadResult[]>;
+  /** Rolls back every publish running in this process (shutdown); resolves once they have; how many there were. */
+  interruptPublishes(): Promise<number>;
+  /** Interrupts running publishes, then closes the store. */
   close(): Promise<void>;
 }
 
@@ -103,7 +106,9 @@ export async function openCatalogue(config: Config): Promise<Catalogue> {
     },
     publish: (slug, file, options) => publishFile(store, config.dataDir, slug, file, options),
     loadDatasets: (dir, options) => loadDatasetFolders(store, config.dataDir, dir, options),
+    interruptPublishes: () => interruptPublishes(store),
     async close() {
+      await interruptPublishes(store);
       await records.close();
       await store.close();
     },

@@ -17,8 +17,10 @@ import { compileRowSchema } from './validation/compile-row-schema';
 /**
  * Publishing a file as a new version of a dataset (architecture point 6): keep the original,
  * load the rows into a new table while validating, and only if the whole file is valid, make it
- * current in one short transaction. Anything else (an invalid file, an error, a crash) leaves the
- * previous version current and untouched; the new table is dropped (or cleaned at start-up).
+ * current in one short transaction. Anything else (an invalid file, an error, a crash, a shutdown
+ * through interruptPublishes) leaves the previous version current and untouched; the new table is
+ * dropped (or cleaned at start-up). An interrupted version is rejected with SHUTDOWN_NOTE; its
+ * original file is kept, like any rejected upload's.
  */
 export type PublishResult =
   | { status: 'published'; version: number; report: Report }
@@ -29,12 +31,67 @@ export interface PublishOptions {
   /** The name shown in the report and kept with the version (default: the file's base name). */
   sourceName?: string;
   onProgress?: IngestOptions['onProgress'];
+  /** Stops the publish: rolled back, the version rejected with `reason` (or SHUTDOWN_NOTE), a conflict thrown. */
+  signal?: AbortSignal;
 }
 
-export async function publishFile(store: Store, dataDir: string, slug: string, filePath: string, options: PublishOptions = {}): Promise<PublishResult> {
+/** Why a version was rejected when the server stopped during its publish (graceful shutdown). */
+export const SHUTDOWN_NOTE = 'Publication interrompue par l’arrêt du serveur : version rejetée, la version précédente reste en ligne.';
+
+/**
+ * The publishes running in this process, per store, so that a shutdown can interrupt them all and
+ * wait for their rollback (interruptPublishes) without every caller threading a signal through.
+ */
+const running = new WeakMap<Store, Set<{ controller: AbortController; settled: Promise<unknown> }>>();
+/** Stores being shut down: a publish started now (an upload whose body was still arriving) stops at once. */
+const interrupted = new WeakSet<Store>();
+
+/**
+ * Aborts every publish running on `store` and resolves once each has rolled back (or finished);
+ * publishes started afterwards on that store are interrupted as well (the store is closing).
+ */
+export async function interruptPublishes(store: Store, reason = SHUTDOWN_NOTE): Promise<number> {
+  interrupted.add(store);
+  const publishes = [...(running.get(store) ?? [])];
+  for (const p of publishes) p.controller.abort(reason);
+  await Promise.allSettled(publishes.map((p) => p.settled));
+  return publishes.length;
+}
+
+export function publishFile(store: Store, dataDir: string, slug: string, filePath: string, options: PublishOptions = {}): Promise<PublishResult> {
+  const controller = new AbortController();
+  const forward = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) forward();
+  if (interrupted.has(store)) controller.abort(SHUTDOWN_NOTE);
+  options.signal?.addEventListener('abort', forward, { once: true });
+  const entries = running.get(store) ?? new Set();
+  running.set(store, entries);
+  const settled = publishUnder(controller.signal, store, dataDir, slug, filePath, options);
+  const entry = { controller, settled };
+  entries.add(entry);
+  const forget = () => {
+    entries.delete(entry);
+    options.signal?.removeEventListener('abort', forward);
+  };
+  settled.then(forget, forget);
+  return settled;
+}
+
+/** Thrown where an aborted publish stops; the caller sees a conflict saying why. */
+function interruption(signal: AbortSignal): CatalogueError {
+  return new CatalogueError('conflict', `${interruptionNote(signal)} Renvoyez le fichier une fois le service redémarré.`);
+}
+
+async function publishUnder(
+  signal: AbortSignal, store: Store, dataDir: string, slug: string, filePath: string, options: PublishOptions,
+): Promise<PublishResult> {
   const { knex } = store;
+  const stopIfAborted = () => {
+    if (signal.aborted) throw interruption(signal);
+  };
   const dataset = await getDatasetBySlug(knex, slug);
   if (!dataset) throw new CatalogueError('not-found', `Le jeu de données « ${slug} » n'existe pas.`);
+  stopIfAborted();
   const compiled = compileRowSchema(dataset.rowSchema);
   const sourceName = options.sourceName ?? path.basename(filePath);
 
@@ -43,11 +100,15 @@ export async function publishFile(store: Store, dataDir: string, slug: string, f
   fs.mkdirSync(folder, { recursive: true });
   const incoming = path.join(folder, `.incoming-${randomUUID()}`);
   const scan = await prescanFile(filePath, incoming);
+  if (signal.aborted) {
+    fs.rmSync(incoming, { force: true });
+    throw interruption(signal);
+  }
 
   let version;
   try {
     version = await createLoadingVersion(knex, {
-      datasetId: dataset.id, sourceName, bytes: scan.bytes, sha256: scan.sha256, author: options.author ?? null,
+      datasetId: dataset.id, sourceName, bytes: scan.bytes, sha256: scan.sha256, sha1: scan.sha1, author: options.author ?? null,
     });
   } catch (error) {
     fs.rmSync(incoming, { force: true });
@@ -67,8 +128,14 @@ export async function publishFile(store: Store, dataDir: string, slug: string, f
   try {
     // Parsing and validation run in a worker thread while this thread inserts (small files stay in-thread).
     const result = await ingestFileParallel(stored, compiled, {
-      sourceName, prescan: scan, onProgress: options.onProgress, onRows: (rows) => writer.write(rows),
+      sourceName, prescan: scan, onProgress: options.onProgress,
+      // A failing onRows stops the ingest (worker included): the way an abort reaches it.
+      onRows: (rows) => {
+        stopIfAborted();
+        return writer.write(rows);
+      },
     });
+    stopIfAborted();
     if (!result.report.valid) {
       await writer.rollback();
       await markRejected(knex, version.id, result.report);
@@ -76,11 +143,14 @@ export async function publishFile(store: Store, dataDir: string, slug: string, f
     }
     await writer.commit();
     committed = true;
+    stopIfAborted();
     const byName = new Map(columns.map((c) => [c.name, c.columnName]));
     const keySets = [compiled.primaryKey, ...compiled.uniqueKeys].filter((k) => k.length).map((k) => k.map((f) => byName.get(f)!));
     await createIndexesAfterLoad(store, table, keySets);
+    stopIfAborted();
     // Full text and geo for the query API, in bulk; a failure here drops the table like any other.
     await buildSearchAndGeoIndexes(store, table, columns, dataset.rowSchema);
+    stopIfAborted();
     const fields: VersionField[] = compiled.columns.map((c, i) => ({
       ...columns[i], position: i, title: c.title ?? null, description: c.description ?? null,
     }));
@@ -91,9 +161,14 @@ export async function publishFile(store: Store, dataDir: string, slug: string, f
   } catch (error) {
     // After commit the writer cannot roll back: the table is dropped here (or at start-up).
     await (committed ? dropVersionTable(store, table) : writer.rollback()).catch(() => undefined);
-    await markRejected(knex, version.id, null, 'Échec inattendu pendant le chargement : version rejetée.').catch(() => undefined);
-    throw error;
+    const note = signal.aborted ? interruptionNote(signal) : 'Échec inattendu pendant le chargement : version rejetée.';
+    await markRejected(knex, version.id, null, note).catch(() => undefined);
+    throw signal.aborted ? interruption(signal) : error;
   }
+}
+
+function interruptionNote(signal: AbortSignal): string {
+  return typeof signal.reason === 'string' ? signal.reason : SHUTDOWN_NOTE;
 }
 
 /** A file name safe on every file system, kept recognisable for people downloading the original. */

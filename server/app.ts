@@ -4,6 +4,8 @@ import type { Config } from '../catalogue/config';
 import { apiCors } from './middleware/api-cors';
 import { authKitFor } from './middleware/auth-kit';
 import { accessDeniedAsForbidden } from './middleware/auth-errors';
+import { createLogger, type Logger } from './logging/logger';
+import { requestLog } from './logging/request-log';
 import { compress } from './middleware/compression';
 import { errorHandler, notFound } from './middleware/errors';
 import { apiRateLimit } from './middleware/rate-limit';
@@ -22,7 +24,7 @@ import { toLayout } from './view-models/layout';
  * use supertest on it. Order: security headers and compression, static assets, the API (CORS and
  * rate limiting first, then one router per area), the pages, then 404 and the one error handler.
  */
-export function createApp({ catalogue, config }: { catalogue: Catalogue; config: Config }): express.Express {
+export function createApp({ catalogue, config, logger = createLogger(config) }: { catalogue: Catalogue; config: Config; logger?: Logger }): express.Express {
   const render = createRenderer({ layout: (model) => toLayout(config.site, model) });
   const app = express();
   app.disable('x-powered-by');
@@ -30,14 +32,18 @@ export function createApp({ catalogue, config }: { catalogue: Catalogue; config:
   // hash of every body (errors included) as express would do.
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
+  // First, so that every answer (assets and errors included) gets its line and its request id.
+  app.use(requestLog(logger));
   app.use(securityHeaders(config));
   app.use(compress());
   app.use(assetsRouter());
   app.use(pageAssetsRouter(config.site));
 
   app.use('/api/v1', apiCors());
+  app.use(['/api/3', '/api/action'], apiCors());
   const limiter = apiRateLimit(config.rateLimit);
-  if (limiter) app.use('/api/v1', limiter);
+  // The CKAN-compatible paths share the API's budget: package_search?rows=1000 is its costliest call.
+  if (limiter) app.use(['/api/v1', '/api/3', '/api/action'], limiter);
   // Sessions, CSRF and who-is-calling, for the stewards' API routes and the workspace (built at first use).
   const auth = () => authKitFor(catalogue, config);
   const api = apiAreas({ catalogue, config });

@@ -1,5 +1,7 @@
 import type { DatasetContact, DatasetSpatial, DatasetTemporal } from '../storage';
 
+export type { DatasetContact, DatasetSpatial, DatasetTemporal };
+
 /**
  * What the catalogue side of the API returns (contract section 6, "Catalogue"): plain JSON values
  * in the API's snake_case. Links are paths relative to the site root; the HTTP layer makes them
@@ -119,6 +121,8 @@ export interface VersionView {
   rows: number | null;
   bytes: number;
   sha256: string;
+  /** Null for versions stored before SHA-1 was kept. */
+  sha1: string | null;
   source_name: string;
   links: { api: string; records: string };
 }

@@ -22,6 +22,7 @@ function toVersionView(slug: string, v: VersionRecord): VersionView {
     rows: v.rowCount,
     bytes: v.bytes,
     sha256: v.sha256,
+    sha1: v.sha1,
     source_name: v.sourceName,
     links: { api: datasetLinks.version(slug, number), records: datasetLinks.versionRecords(slug, number) },
   };

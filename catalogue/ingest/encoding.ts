@@ -19,33 +19,6 @@ export interface EncodingChoice {
   expectSubstitutions: boolean;
 }
 
-export interface BinaryKind {
-  kind: string;
-  message: string;
-}
-
-const MAGIC: Array<{ bytes: number[]; kind: string; label: string }> = [
-  { bytes: [0x89, 0x50, 0x4e, 0x47], kind: 'png', label: 'une image PNG' },
-  { bytes: [0xff, 0xd8, 0xff], kind: 'jpeg', label: 'une image JPEG' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], kind: 'pdf', label: 'un document PDF' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], kind: 'zip', label: 'une archive ZIP (ou un classeur Excel .xlsx / OpenDocument)' },
-  { bytes: [0x1f, 0x8b], kind: 'gzip', label: 'une archive gzip' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0], kind: 'ole', label: 'un classeur Excel .xls (format binaire)' },
-];
-
-/** A binary file is refused before any parsing; the message says what it looks like. */
-export function detectBinary(scan: Prescan): BinaryKind | null {
-  for (const m of MAGIC) {
-    if (m.bytes.every((b, i) => scan.head[i] === b)) {
-      return { kind: m.kind, message: `Le fichier n'est pas un fichier CSV : c'est ${m.label}. Enregistrez les données au format CSV.` };
-    }
-  }
-  if (scan.bom !== 'utf-16le' && scan.bom !== 'utf-16be' && scan.nulBytes > 0) {
-    return { kind: 'binary', message: "Le fichier contient des octets nuls : ce n'est pas un fichier texte CSV." };
-  }
-  return null;
-}
-
 export function chooseEncoding(scan: Prescan): EncodingChoice {
   if (scan.bom === 'utf-16le' || scan.bom === 'utf-16be') {
     return { encoding: scan.bom, bom: true, skip: 2, expectSubstitutions: true };

@@ -12,6 +12,8 @@ export type Bom = 'utf-8' | 'utf-16le' | 'utf-16be' | null;
 export interface Prescan {
   bytes: number;
   sha256: string;
+  /** For DCAT-AP 2.1.1, whose checksum shape only admits SHA-1. */
+  sha1: string;
   bom: Bom;
   /** The first bytes, for sniffing binary formats. */
   head: Buffer;
@@ -46,13 +48,15 @@ export async function prescanFile(filePath: string, copyTo?: string): Promise<Pr
 
 async function scanStream(filePath: string, copy: fs.WriteStream | null): Promise<Prescan> {
   const hash = createHash('sha256');
+  const sha1 = createHash('sha1');
   const result: Prescan = {
-    bytes: 0, sha256: '', bom: null, head: Buffer.alloc(0),
+    bytes: 0, sha256: '', sha1: '', bom: null, head: Buffer.alloc(0),
     utf8Sequences: 0, utf8InvalidBytes: 0, cp1252UndefinedBytes: 0, nulBytes: 0,
   };
   let carry = Buffer.alloc(0);
   for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    sha1.update(chunk);
     if (copy && !copy.write(chunk)) await new Promise<void>((resolve) => copy.once('drain', () => resolve()));
     if (result.bytes === 0) result.bom = detectBom(chunk);
     if (result.head.length < HEAD_BYTES) {
@@ -66,6 +70,7 @@ async function scanStream(filePath: string, copy: fs.WriteStream | null): Promis
   }
   if (carry.length) scanBytes(carry, result);
   result.sha256 = hash.digest('hex');
+  result.sha1 = sha1.digest('hex');
   return result;
 }
 

@@ -86,7 +86,7 @@ export class RecordChecker {
       this.report.error({ code: 'blank-row', row, message: `La ligne ${row} est vide.` });
       return null;
     }
-    if (this.checkSubstitutions) this.checkEncoding(record, row);
+    this.checkEncoding(record, row);
     this.checkShape(record, row);
 
     const columns = this.compiled.columns;
@@ -160,12 +160,20 @@ export class RecordChecker {
     }
   }
 
+  /**
+   * Substitutions where the decoder may have made some, and U+0000 everywhere: a UTF-16 file or a
+   * GeoJSON `\u0000` escape can carry it past the prescan's NUL-byte refusal, and PostgreSQL
+   * cannot store it in text (the publication would fail on a file reported valid).
+   */
   private checkEncoding(record: string[], row: number): void {
     for (let c = 0; c < record.length; c++) {
-      if (SUBSTITUTION.test(record[c])) {
+      const substituted = this.checkSubstitutions && SUBSTITUTION.test(record[c]);
+      if (substituted || record[c].includes('\0')) {
         const f: Finding = {
           code: 'encoding-error', row, column: c + 1, field: this.header[c], value: record[c],
-          message: `La ligne ${row}, colonne ${c + 1}, contient des octets illisibles dans l'encodage du fichier.`,
+          message: substituted
+            ? `La ligne ${row}, colonne ${c + 1}, contient des octets illisibles dans l'encodage du fichier.`
+            : `La ligne ${row}, colonne ${c + 1}, contient un caractère nul (U+0000), qui ne peut pas être enregistré.`,
         };
         this.report.error(f);
         return;

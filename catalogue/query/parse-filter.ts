@@ -2,6 +2,8 @@ import { convertValue } from './convert-value';
 import { describeOperators, findOperator } from './operators';
 import { TEXT_KINDS, type FieldIndex, type QueryField } from './query-fields';
 import type { Filter } from './records-query';
+import { WHERE_LIMITS } from './where/limits';
+import { formatCount } from './where/tokenizer';
 
 /**
  * One filter parameter: `col=v` (exact) or `col__op=v`. A column name that itself contains `__`
@@ -41,9 +43,13 @@ export function parseFilter(param: string, text: string, fields: FieldIndex): Pa
       if (text !== 'true' && text !== 'false') return bad(`${param} : true ou false attendu, pas « ${text} »`);
       return { ok: true, filter: { field: field.name, op: op.name, value: text === 'true' } };
     case 'list': {
+      // The same bound as a `_where` IN list: a list of thousands of values would be as many
+      // bound parameters (and as many messages), past what a statement and a report can hold.
+      const items = text.split(',');
+      if (items.length > WHERE_LIMITS.maxInValues) return bad(`${param} : liste trop longue (${formatCount(WHERE_LIMITS.maxInValues)} valeurs au plus)`);
       const values: unknown[] = [];
       const messages: string[] = [];
-      for (const item of text.split(',')) {
+      for (const item of items) {
         const one = converted(param, field, item);
         if (one.message) messages.push(one.message);
         else values.push(one.value);

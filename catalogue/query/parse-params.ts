@@ -2,6 +2,7 @@ import { CatalogueError, type ErrorDetail } from '../errors';
 import type { QueryParams } from '../records';
 import type { TableFeatures } from '../storage/dialects/query-dialect';
 import { checkWhere } from './compile-where';
+import { convertValue } from './convert-value';
 import { decodeCursor } from './cursor';
 import { checkBox } from './geo-conditions';
 import { parseFilter } from './parse-filter';
@@ -45,11 +46,19 @@ function integer(param: string, text: string, min: number, max: number, problems
   return undefined;
 }
 
+/**
+ * A cursor value must be one its sort column can hold, as a page's last row gives it: PostgreSQL
+ * refuses to compare a bigint with 1.5 or a date with 'zzz' (an error, not "no rows"), so a forged
+ * cursor that only had the right JS type would end in a 500.
+ */
 function cursorValueFits(kind: string, value: unknown): boolean {
   if (value === null) return true;
-  if (NUMERIC_KINDS.has(kind)) return typeof value === 'number';
+  if (kind === 'integer') return Number.isSafeInteger(value);
+  if (kind === 'year') return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 9999;
+  if (NUMERIC_KINDS.has(kind)) return typeof value === 'number' && Number.isFinite(value);
   if (kind === 'boolean') return typeof value === 'boolean';
-  return typeof value === 'string';
+  if (typeof value !== 'string') return false;
+  return kind === 'date' || kind === 'datetime' ? convertValue(kind, value).ok : true;
 }
 
 function parseCursor(text: string, sort: readonly SortKey[], fields: FieldIndex, problems: Problems): RecordsQuery['after'] {
@@ -88,6 +97,12 @@ export function parseRecordsParams(params: QueryParams, fieldList: readonly Quer
     const values = given.filter((v): v is string => typeof v === 'string');
     if (values.length < given.length) {
       problems.add(param, `${param} : valeur illisible (texte attendu)`);
+      continue;
+    }
+    // No stored text holds U+0000 (the ingest refuses such files), and PostgreSQL rejects it in
+    // any bound text: refused here, whichever parameter carries it, rather than a 500 there.
+    if (values.some((v) => v.includes('\0'))) {
+      problems.add(param, `${param} : caractère nul (U+0000) interdit dans une valeur`);
       continue;
     }
     if (KNOWN.has(param)) {

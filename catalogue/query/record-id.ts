@@ -21,6 +21,8 @@ export function primaryKeyFields(target: VersionTarget): VersionField[] | null {
 
 /** Column → encoded value conditions for `id`, or null when it cannot match any record. */
 function keyConditions(store: Store, target: VersionTarget, id: string): Array<[string, unknown]> | null {
+  // No stored value holds U+0000, and PostgreSQL rejects it in bound text.
+  if (id.includes('\0')) return null;
   const key = primaryKeyFields(target);
   if (!key) {
     const n = /^[1-9]\d*$/.test(id) ? Number(id) : NaN;

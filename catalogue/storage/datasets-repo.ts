@@ -118,7 +118,9 @@ export async function updateDataset(db: Db, id: number, patch: DatasetPatch): Pr
   return (await getDatasetById(db, id))!;
 }
 
+/** No slug holds U+0000, and PostgreSQL refuses it in any bound text: such a slug is simply not found. */
 export async function getDatasetBySlug(db: Db, slug: string): Promise<DatasetRecord | undefined> {
+  if (slug.includes('\0')) return undefined;
   const row: Row | undefined = await db('datasets').where({ slug }).first();
   return row && toRecord(row);
 }

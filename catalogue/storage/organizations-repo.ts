@@ -50,7 +50,9 @@ export async function upsertOrganization(db: Db, input: OrganizationInput): Prom
   return organization;
 }
 
+/** No slug holds U+0000, and PostgreSQL refuses it in any bound text: such a slug is simply not found. */
 export async function getOrganizationBySlug(db: Db, slug: string): Promise<OrganizationRecord | undefined> {
+  if (slug.includes('\0')) return undefined;
   const row: OrganizationRow | undefined = await db('organizations').where({ slug }).first();
   return row && toRecord(row);
 }

@@ -17,6 +17,8 @@ export interface VersionRecord {
   sourcePath: string | null;
   bytes: number;
   sha256: string;
+  /** Null for versions stored before SHA-1 was kept (migration 004). */
+  sha1: string | null;
   dialect: Dialect | null;
   report: Report | null;
   rowCount: number | null;
@@ -34,6 +36,7 @@ export interface LoadingVersionInput {
   sourcePath?: string | null;
   bytes: number;
   sha256: string;
+  sha1?: string | null;
   author?: string | null;
 }
 
@@ -49,6 +52,7 @@ export function toVersionRecord(row: Row): VersionRecord {
     sourcePath: (row.source_path as string | null) ?? null,
     bytes: Number(row.bytes),
     sha256: row.sha256 as string,
+    sha1: (row.sha1 as string | null) ?? null,
     dialect: fromJsonText(row.dialect, null),
     report: fromJsonText(row.report, null),
     rowCount: toNumberOrNull(row.row_count),
@@ -73,6 +77,7 @@ export async function createLoadingVersion(db: Db, input: LoadingVersionInput): 
       source_path: input.sourcePath ?? null,
       bytes: input.bytes,
       sha256: input.sha256,
+      sha1: input.sha1 ?? null,
       author: input.author ?? null,
       created_at: nowIso(),
     })

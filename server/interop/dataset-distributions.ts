@@ -18,6 +18,8 @@ export interface Distribution {
   /** Only the original file has a known size and checksum. */
   byteSize: number | null;
   sha256: string | null;
+  /** DCAT-AP 2.1.1 admits only SHA-1 checksums; null for files stored before it was kept. */
+  sha1: string | null;
   /** When the bytes last changed: the current version's publication. */
   modified: string | null;
 }
@@ -46,6 +48,7 @@ export function datasetDistributions(detail: DatasetDetail, version: VersionView
     format: FORMATS[format] ?? FORMATS.csv,
     byteSize: null,
     sha256: null,
+    sha1: null,
     modified,
   }));
   list.push({
@@ -57,6 +60,7 @@ export function datasetDistributions(detail: DatasetDetail, version: VersionView
     format: formatOfFileName(version.source_name),
     byteSize: version.bytes,
     sha256: version.sha256,
+    sha1: version.sha1,
     modified,
   });
   return list;

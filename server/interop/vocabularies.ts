@@ -63,6 +63,7 @@ export const FORMATS: Record<string, FileFormat> = {
   json: { name: 'JSON', mediaType: 'application/json', fileTypeUri: EU_FILE_TYPE + 'JSON' },
   ndjson: { name: 'NDJSON', mediaType: 'application/x-ndjson', fileTypeUri: EU_FILE_TYPE + 'JSON' },
   geojson: { name: 'GeoJSON', mediaType: 'application/geo+json', fileTypeUri: EU_FILE_TYPE + 'GEOJSON' },
+  tsv: { name: 'TSV', mediaType: 'text/tab-separated-values', fileTypeUri: EU_FILE_TYPE + 'TSV' },
 };
 
 /** The format of an original file, from its name (a steward may have uploaded a .txt CSV). */
@@ -70,5 +71,87 @@ export function formatOfFileName(name: string): FileFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   if (ext === 'geojson') return FORMATS.geojson;
   if (ext === 'json') return FORMATS.json;
+  if (ext === 'tsv' || ext === 'tab') return FORMATS.tsv;
   return FORMATS.csv;
 }
+
+const EU_DATA_THEME = 'http://publications.europa.eu/resource/authority/data-theme/';
+
+/** The EU data themes we map to, with their French labels from the EU authority table. */
+const DATA_THEME_LABELS: Record<string, string> = {
+  AGRI: 'Agriculture, pêche, sylviculture et alimentation',
+  ECON: 'Économie et finances',
+  EDUC: 'Éducation, culture et sport',
+  ENER: 'Énergie',
+  ENVI: 'Environnement',
+  GOVE: 'Gouvernement et secteur public',
+  HEAL: 'Santé',
+  JUST: 'Justice, système juridique et sécurité publique',
+  REGI: 'Régions et villes',
+  SOCI: 'Population et société',
+  TECH: 'Science et technologie',
+  TRAN: 'Transports',
+};
+
+/**
+ * Our themes are free French labels; the EU data themes (13 codes) are what European portals
+ * facet on. Only the obvious matches are listed (keys folded: lower case, no accents); a theme
+ * with no obvious EU counterpart (« Équipements publics ») keeps its own label only.
+ */
+const DATA_THEME_CODES: Record<string, string> = {
+  agriculture: 'AGRI',
+  citoyennete: 'GOVE',
+  culture: 'EDUC',
+  dechets: 'ENVI',
+  economie: 'ECON',
+  education: 'EDUC',
+  energie: 'ENER',
+  environnement: 'ENVI',
+  'finances publiques': 'ECON',
+  gouvernance: 'GOVE',
+  justice: 'JUST',
+  mobilite: 'TRAN',
+  sante: 'HEAL',
+  science: 'TECH',
+  securite: 'JUST',
+  societe: 'SOCI',
+  sports: 'EDUC',
+  territoires: 'REGI',
+  transports: 'TRAN',
+};
+
+const foldLabel = (label: string) => label.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+
+export interface DataTheme {
+  uri: string;
+  /** The EU table's French label. */
+  label: string;
+}
+
+/** The EU data theme of one of our theme labels, or null when there is no obvious one. */
+export function dataTheme(theme: string): DataTheme | null {
+  const code = DATA_THEME_CODES[foldLabel(theme)];
+  return code ? { uri: EU_DATA_THEME + code, label: DATA_THEME_LABELS[code] } : null;
+}
+
+/**
+ * A media type's URI in the IANA registry (DCAT `dcat:mediaType`), or null for an unregistered
+ * `x-` type such as application/x-ndjson, which has no such page.
+ */
+export function ianaMediaTypeUri(mediaType: string): string | null {
+  return /^[a-z]+\/(?!x-)[a-z0-9.+-]+$/.test(mediaType) ? `https://www.iana.org/assignments/media-types/${mediaType}` : null;
+}
+
+/** ADMS licence types (DCAT-AP recommends `dct:type` on a licence document), with their labels. */
+const ADMS_LICENCE_TYPE = 'http://purl.org/adms/licencetype/';
+export interface LicenceType {
+  uri: string;
+  label: string;
+}
+const ATTRIBUTION = { uri: ADMS_LICENCE_TYPE + 'Attribution', label: 'Attribution' };
+export const LICENCE_TYPES: Record<string, LicenceType[]> = {
+  'etalab-2.0': [ATTRIBUTION],
+  'ODbL-1.0': [ATTRIBUTION, { uri: ADMS_LICENCE_TYPE + 'ShareAlike', label: 'Share alike' }],
+  'CC-BY-4.0': [ATTRIBUTION],
+  'CC0-1.0': [{ uri: ADMS_LICENCE_TYPE + 'PublicDomain', label: 'Public domain' }],
+};

@@ -3,14 +3,14 @@ import type { RequestHandler } from 'express';
 
 /**
  * CORS open to any origin on the API's read routes (GET and HEAD, and their preflight), with the
- * headers a client script needs to read: ETag, rate-limit state, the export's file name. Writes
+ * headers a client script needs to read: ETag, rate-limit state, the export's file name, the request id (to quote in a report). Writes
  * (the stewards' routes) get no CORS headers: browsers elsewhere cannot call them.
  */
 const openCors = cors({
   origin: '*',
   methods: ['GET', 'HEAD'],
-  allowedHeaders: ['If-None-Match', 'Accept', 'Content-Type'],
-  exposedHeaders: ['ETag', 'Content-Disposition', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'],
+  allowedHeaders: ['If-None-Match', 'Accept', 'Content-Type', 'X-Request-Id'],
+  exposedHeaders: ['ETag', 'Content-Disposition', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'X-Request-Id'],
   maxAge: 86400,
 });
 

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { isCatalogueError, type CatalogueErrorCode } from '../../catalogue/errors';
+import { requestIdOf } from '../logging/request-log';
 import type { RenderPage } from '../render/templates';
 import { HttpProblem, type ProblemDetail } from './http-problem';
 
@@ -77,19 +78,24 @@ export function notFound(): RequestHandler {
   return (req, _res, next) => next(Object.assign(new Error('not found'), { status: 404, path: req.path }));
 }
 
+/** The DCAT documents outside /api (`/catalog.ttl`, `/datasets/{slug}.jsonld`…) are read by programs too. */
+const RDF_DOCUMENT = /\.(?:ttl|jsonld)$/;
+
 /** Where errors are problem+json rather than HTML pages (the /api documentation page is a page). */
 export function isApiPath(path: string): boolean {
-  return path.startsWith('/api/') || path === '/healthz';
+  return path.startsWith('/api/') || path === '/healthz' || RDF_DOCUMENT.test(path);
 }
 
 export function errorHandler(
   render: RenderPage,
-  options: { baseUrl: (req: Request) => string; log?: (error: unknown) => void },
+  options: { baseUrl: (req: Request) => string; log?: (error: unknown, req: Request) => void },
 ): ErrorRequestHandler {
   const log = options.log ?? defaultLog;
   return (error, req, res, _next) => {
     const problem = toProblem(error, req);
-    if (problem.status >= 500) log(error);
+    if (problem.status >= 500) log(error, req);
+    const requestId = requestIdOf(req);
+    if (problem.status === 500 && requestId) problem.detail += ` Identifiant de la requête : ${requestId}.`;
     // A failure in the middle of a streamed body cannot change the status any more: cut the
     // connection so the client sees an incomplete download rather than a silently short one.
     if (res.headersSent) return void res.destroy();
@@ -111,6 +117,12 @@ export function errorHandler(
   };
 }
 
-function defaultLog(error: unknown): void {
-  console.error('[error]', error);
+/**
+ * Through the request's logger (request-log.ts: it carries the request id); console.error for an
+ * app built without it. A query past its time budget (503) is overload, not a fault: a warning.
+ */
+function defaultLog(error: unknown, req: Request): void {
+  if (!req.log) return void console.error('[error]', error);
+  if (isCatalogueError(error) && error.code === 'query-timeout') req.log.warn({ err: error }, 'requête interrompue : temps imparti dépassé');
+  else req.log.error({ err: error }, 'erreur inattendue');
 }

@@ -58,19 +58,32 @@ export function discardRest(req: Request, cap: number): void {
   req.resume();
 }
 
+/**
+ * An uploaded file's name as the catalogue keeps it (report, version history, download): its last
+ * path segment only, without control characters (a NUL cannot be stored in PostgreSQL text) or
+ * bidirectional overrides, at most 200 characters with its extension kept.
+ */
+export function uploadedFileName(raw: string): string {
+  const name = raw.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '_').trim();
+  if (!name || name === '.' || name === '..') return 'fichier.csv';
+  if (name.length <= 200) return name;
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(name)?.[0] ?? '';
+  return name.slice(0, 200 - extension.length) + extension;
+}
+
 /** The file name a raw upload declares (`Content-Disposition: attachment; filename="…"`), if any. */
 function declaredName(req: Request): string {
   const header = req.headers['content-disposition'] ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
   if (star) {
     try {
-      return path.basename(decodeURIComponent(star[1]));
+      return uploadedFileName(decodeURIComponent(star[1]));
     } catch {
       /* fall through to the plain form */
     }
   }
   const plain = /filename="?([^";]+)"?/i.exec(header);
-  return plain ? path.basename(plain[1]) : 'fichier.csv';
+  return plain ? uploadedFileName(plain[1]) : 'fichier.csv';
 }
 
 function receiveRaw(req: Request, limits: UploadLimits): Promise<ReceivedUpload> {
@@ -123,7 +136,8 @@ function receiveMultipart(req: Request, limits: UploadLimits): Promise<ReceivedU
     let failed: unknown = null;
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, fileSize: limits.maxBytes } });
+      // Browsers send a file's name as raw UTF-8: busboy's default (latin1) would garble « Évreux.csv ».
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES, fileSize: limits.maxBytes } });
     } catch {
       reject(new HttpProblem(400, 'bad-request', 'Formulaire multipart mal formé.'));
       return;
@@ -145,7 +159,7 @@ function receiveMultipart(req: Request, limits: UploadLimits): Promise<ReceivedU
         return;
       }
       const target = tempPath(limits.dir);
-      file = { path: target, name: path.basename(info.filename), bytes: 0 };
+      file = { path: target, name: uploadedFileName(info.filename), bytes: 0 };
       const current = file;
       stream.on('data', (chunk: Buffer) => (current.bytes += chunk.length));
       stream.on('limit', () => fail(tooLarge(limits.maxBytes)));

@@ -82,7 +82,7 @@ export const SCHEMAS: Record<string, JsonSchema> = {
   },
   Version: object({
     number: int, status: { enum: ['published', 'superseded'] }, created_at: str, published_at: nullable(str), author: nullable(str),
-    rows: nullable(int), bytes: int, sha256: str, source_name: str,
+    rows: nullable(int), bytes: int, sha256: str, sha1: nullable(str), source_name: str,
     links: { ...links(['api', 'records', 'source']), required: ['api', 'records'] },
   }),
   VersionsList: object({ dataset: str, versions: { type: 'array', items: ref('Version') } }),

@@ -35,7 +35,8 @@ export function parseCsvOptions(params: QueryParams): { options: CsvOptions; pro
   }
   const delimiter = one('_delimiter');
   if (delimiter !== undefined) {
-    if (DELIMITERS[delimiter]) options.delimiter = DELIMITERS[delimiter];
+    // Own keys only: `toString` or `constructor` would find Object.prototype's functions (a 500).
+    if (Object.hasOwn(DELIMITERS, delimiter)) options.delimiter = DELIMITERS[delimiter];
     else problems.push({ path: '_delimiter', message: `_delimiter : « ${delimiter} » n’est pas permis ; valeurs permises : « , », « ; », tab` });
   }
   const bom = one('_bom');

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { cataloguePagesRouter } from './pages-catalogue';
 import type { PagesContext } from './pages-context';
 import { datasetPagesRouter } from './pages-dataset';
+import { interopPagesRouter } from './pages-interop';
 import { legalPagesRouter } from './pages-legal';
 
 /**
@@ -15,5 +16,6 @@ export function pagesRouter(ctx: PagesContext): Router {
   router.use(cataloguePagesRouter(ctx));
   router.use(datasetPagesRouter(ctx));
   router.use(legalPagesRouter(ctx));
+  router.use(interopPagesRouter(ctx));
   return router;
 }

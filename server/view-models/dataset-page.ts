@@ -2,6 +2,8 @@ import type { DatasetDetail, VersionDetail, VersionsList } from '../../catalogue
 import type { RecordsPage } from '../../catalogue/records';
 import type { SiteSettings } from '../../catalogue/site-settings';
 import type { RowSchema } from '../../catalogue/validation/row-schema';
+import { jsonForScriptBlock } from '../interop/json-ld-script';
+import { toSchemaOrgDataset } from '../interop/schema-org';
 import { formatCell } from './cells';
 import { toDownloads } from './downloads';
 import { toFieldDocs } from './field-docs';
@@ -107,6 +109,15 @@ function mapSection(inputs: DatasetPageInputs, site: SiteSettings) {
   return null;
 }
 
+/** The dataset's machine-readable descriptions (DCAT-AP), linked from the page's head for harvesters. */
+function alternates(slug: string) {
+  const page = pageLinks.dataset(slug);
+  return [
+    { type: 'text/turtle', href: `${page}.ttl`, title: 'Métadonnées DCAT-AP (Turtle)' },
+    { type: 'application/ld+json', href: `${page}.jsonld`, title: 'Métadonnées DCAT-AP (JSON-LD)' },
+  ];
+}
+
 export function toDatasetPage(site: SiteSettings, inputs: DatasetPageInputs) {
   const { detail, schema, versions, current, preview, base } = inputs;
   const currentVersion = versions.versions.find((v) => v.status === 'published');
@@ -130,5 +141,8 @@ export function toDatasetPage(site: SiteSettings, inputs: DatasetPageInputs) {
     downloads: published ? toDownloads(detail, currentVersion) : [],
     reuse: published ? toReuse(detail, base, [], sampleFilter(detail)) : null,
     history: history(versions),
+    headAlternates: alternates(detail.slug),
+    // Escaped for a script block, so the layout inserts it raw (schema.org for search engines).
+    jsonLd: jsonForScriptBlock(toSchemaOrgDataset(detail, versions.versions, site, base)),
   };
 }

@@ -38,6 +38,8 @@ export function toSiteMapPage(datasets: DatasetListItem[], organizations: Array<
       { label: 'Documentation de l’API', href: '/api' },
       { label: 'Connexion des producteurs', href: '/connexion' },
       ...FOOTER_LINKS.filter((l) => l.href !== '/api' && l.href !== '/plan-du-site'),
+      { label: 'Flux Atom des nouvelles versions', href: '/feed.atom' },
+      { label: 'Plan du site pour les moteurs de recherche (XML)', href: '/sitemap.xml' },
     ],
     datasets: [...datasets].sort((a, b) => a.title.localeCompare(b.title, 'fr')).map((d) => ({ label: d.title, href: pageLinks.dataset(d.slug), tableHref: pageLinks.table(d.slug) })),
     organizations: [...organizations].sort((a, b) => a.title.localeCompare(b.title, 'fr')).map((o) => ({ label: o.title, href: pageLinks.organization(o.slug) })),

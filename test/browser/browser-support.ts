@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { Express } from 'express';
 
 /* Callbacks given to page.evaluate run in the browser; the project's tsconfig has no DOM library. */
@@ -38,7 +38,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function localOnlyContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+export async function localOnlyContext(browser: Browser, options: Pick<BrowserContextOptions, 'javaScriptEnabled' | 'bypassCSP'> = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', ...options });
   await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   return context;

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as catalogueTables from './001-catalogue-tables';
 import * as oneLoadPerDataset from './002-one-load-per-dataset';
 import * as accountsAndAudit from './003-accounts-and-audit';
+import * as versionSha1 from './004-version-sha1';
 
 interface MigrationEntry {
   name: string;
@@ -16,6 +17,7 @@ const MIGRATIONS: MigrationEntry[] = [
   { name: '001-catalogue-tables', migration: catalogueTables },
   { name: '002-one-load-per-dataset', migration: oneLoadPerDataset },
   { name: '003-accounts-and-audit', migration: accountsAndAudit },
+  { name: '004-version-sha1', migration: versionSha1 },
 ];
 
 export const migrationSource: Knex.MigrationSource<MigrationEntry> = {

@@ -3,12 +3,14 @@ import { authKitFor } from '../../middleware/auth-kit';
 import { mountRoutes } from '../../openapi/mount-routes';
 import type { ApiRoute } from '../../openapi/route-spec';
 import { catalogueRoutes } from './catalogue-routes';
+import { ckanRoutes } from './ckan-routes';
 import type { ApiContext } from './context';
 import { exportRoutes } from './export-routes';
 import { operationsRoutes } from './operations-routes';
 import { recordsRoutes } from './records-routes';
 import { versionsRoutes } from './versions-routes';
 import { datasetWriteRoutes } from './dataset-write-routes';
+import { dcatRoutes } from './dcat-routes';
 import { diffRoutes } from './diff-routes';
 import { uploadRoutes } from './upload-routes';
 import { validateRoutes } from './validate-routes';
@@ -33,6 +35,8 @@ export function apiAreas(ctx: ApiContext): ApiAreas {
     uploadRoutes(ctx),
     diffRoutes(ctx),
     validateRoutes(ctx),
+    ckanRoutes(ctx),
+    dcatRoutes(ctx),
     operationsRoutes(ctx, () => routes),
   ];
   for (const area of areas) routes.push(...area);

@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
+import { createApp } from '../../../server/app';
+import { captureLog } from '../../support/log-capture';
 import { binary, createApiWorld, readSource, type ApiWorld } from './api-fixture';
 import { endlessRows, probedRows, sourceStream, withStream, type StreamProbe } from './stub-records';
 
@@ -231,8 +233,7 @@ describe('streaming', () => {
   });
 
   it('cuts the connection when the stream fails midway, rather than ending a short file', async () => {
-    const errors: unknown[] = [];
-    const spy = jest.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args));
+    const log = captureLog(w.config);
     const failing = withStream(w.catalogue, (slug, probe) => ({
       dataset: slug, version: 1, geo: null, fields: [{ name: 'id', type: 'integer', title: null, description: null }],
       rows: (async function* rows() {
@@ -243,7 +244,7 @@ describe('streaming', () => {
         throw new Error('SQLITE_IOERR: disk I/O error at /srv/secret.ts:12');
       })(),
     }));
-    const { server, port } = await listen(w.appWith({}, failing.catalogue));
+    const { server, port } = await listen(createApp({ catalogue: failing.catalogue, config: w.config, logger: log.logger }));
     try {
       const outcome = await new Promise<string>((resolve) => {
         const req = http.get({ port, host: '127.0.0.1', path: '/api/v1/datasets/bornes-test/exports/csv' }, (res) => {
@@ -256,9 +257,8 @@ describe('streaming', () => {
         req.on('error', () => resolve('aborted'));
       });
       expect(outcome).toBe('aborted');
-      expect(errors).toHaveLength(1);
+      expect(log.lines<{ err?: { message: string } }>().filter((line) => line.err?.message.startsWith('SQLITE_IOERR'))).toHaveLength(1);
     } finally {
-      spy.mockRestore();
       server.closeAllConnections();
       server.close();
     }

@@ -47,6 +47,7 @@ describe('CORS', () => {
       expect(res.headers['access-control-allow-origin']).toBe('*');
       expect(res.headers['access-control-expose-headers']).toMatch(/ETag/);
       expect(res.headers['access-control-expose-headers']).toMatch(/RateLimit-Remaining/);
+      expect(res.headers['access-control-expose-headers']).toMatch(/X-Request-Id/);
       expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
     }
   });

@@ -116,6 +116,21 @@ describe('GET /api/v1/datasets/{slug}/records', () => {
       expect(res.headers.etag).toBeUndefined();
     }
   });
+
+  it('searches words written with an apostrophe-like letter (PostgreSQL answered 500)', async () => {
+    for (const q of ['ʼ OR ʼ1ʼ=ʼ1', 'ʼÉvreuxʼ', "search('ʼ1ʼ')"]) {
+      const param = q.startsWith('search') ? '_where' : '_q';
+      const res = await get(`/api/v1/datasets/communes-test/records?${param}=${encodeURIComponent(q)}`).expect(200);
+      expect(res.body.records).toEqual(q === 'ʼÉvreuxʼ' ? [expect.objectContaining({ commune: 'Évreux' })] : []);
+    }
+  });
+
+  it('refuses a NUL character in any value with a 400 naming the parameter (PostgreSQL answered 500)', async () => {
+    for (const [query, name] of [['commune=%00', 'commune'], ['commune__contains=a%00', 'commune__contains'], ['_where=commune%20%3D%20%27%00%27', '_where'], ['_q=%C3%89vreux%00', '_q']]) {
+      const res = await get(`/api/v1/datasets/communes-test/records?${query}`).expect(400);
+      expect(res.body.errors).toEqual([{ path: name, message: `${name} : caractère nul (U+0000) interdit dans une valeur` }]);
+    }
+  });
 });
 
 describe('GET /api/v1/datasets/{slug}/records/{id}', () => {
@@ -127,6 +142,19 @@ describe('GET /api/v1/datasets/{slug}/records/{id}', () => {
     }
     const missing = await get('/api/v1/datasets/communes-test/records/99999').expect(404);
     expect(missing.body.code).toBe('not-found');
+  });
+
+  it('finds no dataset or organization whose slug holds a NUL character (PostgreSQL answered 500)', async () => {
+    for (const path of ['', '/schema', '/records', '/records/27229', '/versions/1/records', '/exports/csv']) {
+      expect((await get(`/api/v1/datasets/communes-test%00${path}`).expect(404)).body.code).toBe('not-found');
+    }
+    expect((await get('/api/v1/organizations/%00').expect(404)).body.code).toBe('not-found');
+  });
+
+  it('finds no record whose id holds a NUL character (PostgreSQL answered 500)', async () => {
+    for (const id of ['27229%00', '%00']) {
+      expect((await get(`/api/v1/datasets/communes-test/records/${id}`).expect(404)).body.code).toBe('not-found');
+    }
   });
 
   it('gives a record by its row number when the schema has no primary key', async () => {

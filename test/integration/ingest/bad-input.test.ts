@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { ingestText } from '../../support/ingest';
 import { useTempDir } from '../../support/temp-files';
 
@@ -68,6 +69,19 @@ describe('bad input gets a clear report, never a crash nor a partial load', () =
     const r = await ingestText(tmp(), bad);
     expect(r.report.dialect.encoding).toBe('utf-8');
     expect(r.report.errors).toEqual([expect.objectContaining({ code: 'encoding-error', row: 32, field: 'commune' })]);
+  });
+
+  it('a NUL character in a cell (UTF-16 text, a GeoJSON escape) is an encoding-error on its row, not a valid file', async () => {
+    const utf16 = await ingestText(tmp(), iconv.encode(`${HEADER}27229,Év\u0000reux,1,1,oui,2024-01-01\n`, 'utf-16le', { addBOM: true }));
+    const geojson = await ingestText(tmp(), JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', geometry: null, properties: { code_insee: '27229', commune: 'Év\u0000reux' } }],
+    }));
+    for (const r of [utf16, geojson]) {
+      expect(r.report.valid).toBe(false);
+      expect(r.report.errors).toEqual([expect.objectContaining({ code: 'encoding-error', row: 2, field: 'commune', message: expect.stringContaining('U+0000') })]);
+      expect(r.loaded).toEqual([]);
+    }
   });
 
   it('a type error names the value and the expected type, with a hint for decimal commas', async () => {

@@ -30,7 +30,8 @@ const nativeCount = (to: number) => `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL 
 /** Calls a JavaScript function at every step (as a case-insensitive LIKE does on every row). */
 const jsCount = (to: number) => `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ${to} AND opendata_lower('A' || x) IS NOT NULL) SELECT count(*) AS n FROM c`;
 
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+/** Waits for a state, bounded so that a lost wake-up fails the test rather than hanging it (generous: CI machines are shared). */
+async function until(check: () => boolean, timeoutMs = 40_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > end) throw new Error('condition not reached');
@@ -90,19 +91,19 @@ describe('read pool', () => {
   it('runs statements side by side: a slow one does not hold a light one', async () => {
     const p = pool(2);
     await Promise.all([p.run('SELECT 1 AS one', [], soon()), p.run('SELECT 1 AS one', [], soon())]); // both readers started
-    const slow = p.run(nativeCount(8_000_000), [], soon());
-    const started = Date.now();
+    let slowDone = false;
+    const slow = p.run(nativeCount(8_000_000), [], soon()).finally(() => (slowDone = true));
     expect(await p.run('SELECT name FROM t WHERE _id = ?', [3], soon())).toEqual([{ name: 'Évreux 3' }]);
-    expect(Date.now() - started).toBeLessThan(300);
+    // The light statement was answered while the slow one still ran on the other reader.
+    expect(slowDone).toBe(false);
     expect(await slow).toEqual([{ n: 8_000_000 }]);
   });
 
   it('a statement past its deadline is stopped: BudgetExceeded at the deadline, a new reader takes over', async () => {
     const p = pool(1);
     await p.run('SELECT 1', [], soon());
-    const started = Date.now();
+    // A billion steps would run for minutes: the rejection itself shows the statement was stopped.
     await expect(p.run(jsCount(1e9), [], Date.now() + 200)).rejects.toBeInstanceOf(BudgetExceeded);
-    expect(Date.now() - started).toBeLessThan(600);
     // Its thread stopped at once (the statement calls into JavaScript)…
     await until(() => p.stats().lingering === 0, 2000);
     // …and the pool goes on.
@@ -112,15 +113,12 @@ describe('read pool', () => {
   it('a statement that stays in C ends its thread when it finishes; meanwhile a replacement serves', async () => {
     const p = pool(1);
     await p.run('SELECT 1', [], soon());
-    const started = Date.now();
     await expect(p.run(nativeCount(30_000_000), [], Date.now() + 300)).rejects.toBeInstanceOf(BudgetExceeded);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // The caller got its answer while the statement still runs in C, in its (lingering) thread.
     expect(p.stats().lingering).toBe(1);
-    const light = Date.now();
     expect(await p.run('SELECT name FROM t WHERE _id = ?', [1], soon())).toEqual([{ name: 'Évreux 1' }]);
-    // Well before the lingering statement ends (about 3 s): the replacement answered.
+    // Still lingering: the replacement answered before the statement ended.
     expect(p.stats().lingering).toBe(1);
-    expect(Date.now() - light).toBeLessThan(1500);
     await until(() => p.stats().lingering === 0);
   });
 

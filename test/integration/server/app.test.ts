@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import request from 'supertest';
 import { createApp } from '../../../server/app';
+import { captureLog } from '../../support/log-capture';
 import { copyFixtureDatasets, createTestCatalogue, type TestCatalogue } from '../../support/test-catalogue';
 
 let t: TestCatalogue;
@@ -51,13 +52,11 @@ describe('the platform over HTTP', () => {
 
 describe('an unexpected failure', () => {
   it('is a 500 page without internals, and it is logged', async () => {
-    const errors: unknown[] = [];
-    const spy = jest.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args));
+    const log = captureLog(t.catalogue.config);
     const broken = { ...t.catalogue, datasets: { ...t.catalogue.datasets, search: () => Promise.reject(new Error('SQLITE_CORRUPT: secret internals at /srv/x.ts:12')) } };
-    const res = await request(createApp({ catalogue: broken, config: t.catalogue.config })).get('/').expect(500);
-    spy.mockRestore();
+    const res = await request(createApp({ catalogue: broken, config: t.catalogue.config, logger: log.logger })).get('/').expect(500);
     expect(res.text).toMatch(/Erreur interne/);
     expect(res.text).not.toMatch(/SQLITE_CORRUPT|secret|\.ts:/);
-    expect(errors).toHaveLength(1);
+    expect(log.lines<{ err?: { message: string } }>().filter((line) => line.err?.message.includes('SQLITE_CORRUPT'))).toHaveLength(1);
   });
 });

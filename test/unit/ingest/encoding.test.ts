@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { chooseEncoding, createDecoder, detectBinary } from '../../../catalogue/ingest/encoding';
+import { detectBinary } from '../../../catalogue/ingest/binary-sniff';
+import { chooseEncoding, createDecoder } from '../../../catalogue/ingest/encoding';
 import { prescanFile } from '../../../catalogue/ingest/prescan';
 import { useTempDir, writeTemp } from '../../support/temp-files';
 

@@ -57,6 +57,10 @@ describe('search words', () => {
       { text: 'x', prefix: false }, { text: 'a', prefix: true }, { text: 'b', prefix: false },
     ]);
   });
+
+  it('apostrophe-like letters separate words (PostgreSQL unaccents them into a quote that broke the tsquery: 500)', () => {
+    expect(parseSearchWords('lʼéglise ʻOR ʹ1ʽ ˈa')).toEqual(['l', 'église', 'OR', '1', 'a'].map((text) => ({ text, prefix: false })));
+  });
 });
 
 describe('cursor', () => {

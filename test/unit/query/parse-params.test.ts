@@ -54,6 +54,30 @@ describe('parseRecordsParams', () => {
     expect(cursorVersion({ _next: 'pas-un-curseur' })).toBeUndefined();
   });
 
+  it('an in/notin list past 1,000 values is refused, naming the parameter (a huge list overflowed the SQL builder\'s stack)', () => {
+    expect(parseRecordsParams({ commune__in: Array(1000).fill('x').join(',') }, FIELDS).filters[0].value).toHaveLength(1000);
+    for (const param of ['commune__in', 'population__notin']) {
+      expect(problems({ [param]: ','.repeat(100_000) })).toEqual([{ path: param, message: `${param} : liste trop longue (1 000 valeurs au plus)` }]);
+    }
+  });
+
+  it('a NUL character in any value is refused, naming the parameter', () => {
+    for (const param of ['commune', 'objet__contains', '_where', '_q', '_sort', '_facet']) {
+      expect(problems({ [param]: 'a\0' })).toEqual([{ path: param, message: `${param} : caractère nul (U+0000) interdit dans une valeur` }]);
+    }
+  });
+
+  it('a cursor value its sort column cannot hold is refused, not sent to the store (PostgreSQL answered 500)', () => {
+    const refused = (sort: string, value: unknown) => problems({ _sort: sort, _next: encodeCursor({ version: 1, values: [value], id: 3 }) });
+    for (const [sort, value] of [['population', 1.5], ['population', 1e300], ['date', 'zzz'], ['date', '2023-02-29'], ['horodatage', 'hier']] as const) {
+      expect(refused(sort, value)).toEqual([{ path: '_next', message: expect.stringContaining('curseur') }]);
+    }
+    // What a page's last row really gives stays accepted.
+    for (const [sort, value] of [['population', 46707], ['date', '2024-02-29'], ['horodatage', '2024-01-01T10:00:00.000Z'], ['`Montant (€)`', 12.5]] as const) {
+      expect(refused(sort.replace(/`/g, ''), value)).toEqual([]);
+    }
+  });
+
   it('groups: default count, keys, sort on aggregates', () => {
     expect(parseRecordsParams({ _group_by: 'commune' }, FIELDS)).toMatchObject({ groupBy: ['commune'], aggregates: [{ fn: 'count', key: 'count' }] });
     expect(parseRecordsParams({ _group_by: 'commune', _agg: 'count,avg:population,min:date', _sort: '-avg_population' }, FIELDS)).toMatchObject({

@@ -15,4 +15,12 @@ describe('CSV options', () => {
     expect(problems.map((p) => p.path).sort()).toEqual(['_bom', '_decimal', '_delimiter', '_profile']);
     expect(problems.find((p) => p.path === '_delimiter')!.message).toMatch(/tab/);
   });
+
+  it('refuses the names of Object.prototype as a delimiter (toString became the delimiter: a 500)', () => {
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      const { options, problems } = parseCsvOptions({ _delimiter: name });
+      expect(options.delimiter).toBe(',');
+      expect(problems).toEqual([expect.objectContaining({ path: '_delimiter' })]);
+    }
+  });
 });
