@@ -11,6 +11,8 @@ import path from 'node:path';
 export interface ServerEnv {
   databaseUrl: string;
   dataDir: string;
+  /** LOG_LEVEL of the server (default `warn`: the trials only read the ready line and errors). */
+  logLevel?: string;
 }
 
 export interface RunningServer {
@@ -55,9 +57,11 @@ function exited(child: ChildProcess): Promise<number | null> {
 /** Starts the server on a free loopback port and resolves once it listens. */
 export async function startServerProcess(env: ServerEnv): Promise<RunningServer> {
   const command = serverCommand();
+  // A real server, not code under test: jest's NODE_ENV=test (which silences the log) is not passed on.
+  const { NODE_ENV: _underTest, ...inherited } = process.env;
   const child = spawn(process.execPath, command.args, {
     env: {
-      ...process.env, ...command.env, DATABASE_URL: env.databaseUrl, DATA_DIR: env.dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn',
+      ...inherited, ...command.env, DATABASE_URL: env.databaseUrl, DATA_DIR: env.dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: env.logLevel ?? 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,6 @@
 import { CatalogueError } from '../errors';
 import {
-  getCurrentVersion, getDatasetBySlug, getVersionByNumber, listFields,
+  getCurrentVersion, getDatasetBySlug, getVersionByNumber, listFields, slugCanExist,
   type DatasetRecord, type Store, type VersionField, type VersionRecord,
 } from '../storage';
 import type { TableFeatures } from '../storage/dialects/query-dialect';
@@ -52,6 +52,7 @@ export function createTargetResolver(store: Store) {
 
   async function currentOf(slug: string): Promise<CurrentEntry | undefined> {
     const { knex } = store;
+    if (!slugCanExist(slug)) return undefined;
     const row: { id: unknown; updated_at: unknown; current_version_id: unknown } | undefined = await knex('datasets')
       .where({ slug }).first('id', 'updated_at', 'current_version_id');
     if (!row) {

@@ -118,9 +118,16 @@ export async function updateDataset(db: Db, id: number, patch: DatasetPatch): Pr
   return (await getDatasetById(db, id))!;
 }
 
-/** No slug holds U+0000, and PostgreSQL refuses it in any bound text: such a slug is simply not found. */
+/**
+ * Whether a slug from a URL can name anything: no slug holds U+0000, and PostgreSQL refuses that
+ * character in any bound text (an error, not an empty result), so such a slug is not looked up.
+ */
+export function slugCanExist(slug: string): boolean {
+  return !slug.includes('\0');
+}
+
 export async function getDatasetBySlug(db: Db, slug: string): Promise<DatasetRecord | undefined> {
-  if (slug.includes('\0')) return undefined;
+  if (!slugCanExist(slug)) return undefined;
   const row: Row | undefined = await db('datasets').where({ slug }).first();
   return row && toRecord(row);
 }

@@ -1,5 +1,6 @@
 import { CatalogueError } from '../errors';
 import { nowIso } from './column-values';
+import { slugCanExist } from './datasets-repo';
 import type { Db } from './store-types';
 
 export interface OrganizationRecord {
@@ -50,9 +51,8 @@ export async function upsertOrganization(db: Db, input: OrganizationInput): Prom
   return organization;
 }
 
-/** No slug holds U+0000, and PostgreSQL refuses it in any bound text: such a slug is simply not found. */
 export async function getOrganizationBySlug(db: Db, slug: string): Promise<OrganizationRecord | undefined> {
-  if (slug.includes('\0')) return undefined;
+  if (!slugCanExist(slug)) return undefined;
   const row: OrganizationRow | undefined = await db('organizations').where({ slug }).first();
   return row && toRecord(row);
 }

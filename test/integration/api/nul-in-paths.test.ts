@@ -16,6 +16,7 @@ const ROUTES = [
   '/api/v1/datasets/%00',
   '/api/v1/datasets/%00/schema',
   '/api/v1/datasets/%00/records',
+  '/api/v1/datasets/%00/records?_next=0',
   '/api/v1/datasets/%00/versions',
   '/api/v1/datasets/%00/versions/1',
   '/api/v1/datasets/%00/versions/1/source',

@@ -73,7 +73,7 @@ describe('SIGTERM', () => {
     await writeCrashCsv(large, LARGE_ROWS, 1);
     const { knex } = t.store;
     const dataset = await knex('datasets').where({ slug: CRASH_SLUG }).first('id', 'current_version_id');
-    server = await startServerProcess({ databaseUrl: t.url, dataDir });
+    server = await startServerProcess({ databaseUrl: t.url, dataDir, logLevel: 'info' });
 
     const exported = await heldDownload(`${server.baseUrl}/api/v1/datasets/${CRASH_SLUG}/exports/csv`);
     const answer = publishOverHttp(server.baseUrl, CRASH_SLUG, token, large);
