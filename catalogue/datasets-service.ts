@@ -2,10 +2,10 @@ import { loadCatalogueEntries, TextIndexCache } from './datasets/catalogue-entri
 import { getDatasetDetail, requireDataset } from './datasets/dataset-detail';
 import { listLatestVersions, type LatestVersionsList } from './datasets/latest-versions';
 import { getOrganizationDetail, listOrganizationViews } from './datasets/organizations';
-import { parseSearchParams, type CatalogueParams } from './datasets/search-params';
+import { parseSearchParams, SEARCH_LIMITS, type CatalogueParams } from './datasets/search-params';
 import { searchDatasets } from './datasets/search-datasets';
 import type {
-  DatasetDetail, OrganizationDetail, OrganizationsList, SearchResult, VersionDetail, VersionRef, VersionsList,
+  DatasetDetail, DatasetListItem, OrganizationDetail, OrganizationsList, SearchResult, VersionDetail, VersionRef, VersionsList,
 } from './datasets/types';
 import { getVersionDetail, listVersionViews, resolveVersion } from './datasets/versions';
 import type { Store } from './storage';
@@ -26,6 +26,8 @@ export { LATEST_VERSIONS_LIMITS } from './datasets/latest-versions';
 export interface DatasetsService {
   /** `GET /api/v1/datasets`: bad-request naming each faulty parameter. */
   search(params: CatalogueParams): Promise<SearchResult>;
+  /** Every dataset the search matches (all without `q`), in its order: the site map, feeds, harvesters. */
+  searchAll(params?: CatalogueParams): Promise<DatasetListItem[]>;
   get(slug: string): Promise<DatasetDetail>;
   /** The row JSON Schema in force (with its x- extension keywords). */
   schema(slug: string): Promise<RowSchema>;
@@ -47,6 +49,15 @@ export function createDatasetsService(store: Store): DatasetsService {
     async search(params) {
       const query = parseSearchParams(params);
       return searchDatasets(await loadCatalogueEntries(knex, texts), query);
+    },
+    async searchAll(params = {}) {
+      const all: DatasetListItem[] = [];
+      const size = SEARCH_LIMITS.maxPageSize;
+      for (let page = 1; ; page++) {
+        const result = await this.search({ ...params, page: String(page), page_size: String(size) });
+        all.push(...result.datasets);
+        if (result.datasets.length < size || all.length >= result.total) return all;
+      }
     },
     get: (slug) => getDatasetDetail(knex, slug),
     schema: async (slug) => (await requireDataset(knex, slug)).rowSchema,

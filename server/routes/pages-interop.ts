@@ -21,16 +21,10 @@ export interface InteropPagesOptions {
 }
 
 const MAX_AGE_SECONDS = 300;
-const PAGE_SIZE = 100;
 
-/** The whole catalogue, through the same search call as the site map page, a hundred at a time. */
+/** The whole catalogue in title order, as the site map page lists it. */
 async function allDatasets(datasets: DatasetsService): Promise<DatasetListItem[]> {
-  const all: DatasetListItem[] = [];
-  for (let page = 1; ; page++) {
-    const result = await datasets.search({ sort: 'title', page: String(page), page_size: String(PAGE_SIZE) });
-    all.push(...result.datasets);
-    if (all.length >= result.total || result.datasets.length === 0) return all;
-  }
+  return datasets.searchAll({ sort: 'title' });
 }
 
 /**

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { DatasetListItem } from '../../catalogue/datasets-service';
 import { toLegalPage, toSiteMapPage } from '../view-models/static-pages';
 import type { PagesContext } from './pages-context';
 
@@ -18,12 +17,7 @@ export function legalPagesRouter(ctx: PagesContext): Router {
   }
   router.get('/plan-du-site', async (_req, res) => {
     const { datasets } = ctx.catalogue;
-    const all: DatasetListItem[] = [];
-    for (let page = 1; ; page++) {
-      const result = await datasets.search({ sort: 'title', page: String(page), page_size: '100' });
-      all.push(...result.datasets);
-      if (all.length >= result.total || result.datasets.length === 0) break;
-    }
+    const all = await datasets.searchAll({ sort: 'title' });
     const organizations = (await datasets.organizations()).organizations.filter((o) => o.dataset_count > 0);
     res.type('html').send(ctx.render('plan-du-site', toSiteMapPage(all, organizations)));
   });

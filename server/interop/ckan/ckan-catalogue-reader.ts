@@ -1,5 +1,5 @@
 import type { Catalogue } from '../../../catalogue';
-import { SEARCH_LIMITS, type DatasetListItem } from '../../../catalogue/datasets-service';
+import type { DatasetListItem } from '../../../catalogue/datasets-service';
 import { ckanIds, UUID_PATTERN } from './ckan-ids';
 import type { OrganizationSource } from './ckan-organization';
 import type { PackageSource } from './ckan-package';
@@ -20,18 +20,10 @@ export async function readOrganizations(catalogue: Catalogue): Promise<Organizat
 
 /**
  * Every dataset matching the catalogue's full-text search (all when `text` is empty), in the
- * service's order: relevance with words, latest update without. The service pages by 100 at most;
- * the catalogue holds hundreds of datasets, so a few calls read it whole.
+ * service's order: relevance with words, latest update without.
  */
 export async function listAllDatasets(catalogue: Catalogue, text: string): Promise<DatasetListItem[]> {
-  const items: DatasetListItem[] = [];
-  const pageSize = SEARCH_LIMITS.maxPageSize;
-  for (let page = 1; ; page += 1) {
-    const params = { ...(text ? { q: text, sort: 'relevance' } : { sort: '-updated' }), page: String(page), page_size: String(pageSize) };
-    const result = await catalogue.datasets.search(params);
-    items.push(...result.datasets);
-    if (result.datasets.length < pageSize || items.length >= result.total) return items;
-  }
+  return catalogue.datasets.searchAll(text ? { q: text, sort: 'relevance' } : { sort: '-updated' });
 }
 
 /**
