@@ -2,7 +2,7 @@
  * JSON for a `<script type="application/ld+json">` block, safe whatever strings it holds. The
  * HTML parser ends a script element at the first `</script` and treats `<!--` specially, before
  * any JSON is read; and U+2028/U+2029 end a line for older JavaScript parsers. Escaping `<`, `>`,
- * `&` and those two characters as `\uXXXX` leaves the JSON value unchanged (JSON.parse reads
+ * `&` and those two characters as JSON unicode escapes (`\u003c`…) leaves the JSON value unchanged (JSON.parse reads
  * them back) while no markup can appear in the text: the result may be inserted raw.
  */
 const UNSAFE = /[<>&\u2028\u2029]/g;
