@@ -1,3 +1,4 @@
+import { removeInterruptedCopies } from './interrupted-copies';
 import { createAccountsService, type AccountsService } from './accounts/accounts-service';
 import { createSessionsService, type SessionsService } from './accounts/sessions';
 import { createAuditLog, type AuditService } from './audit/audit-log';
@@ -68,6 +69,7 @@ export type { LoadResult, LoadOptions } from './load-datasets';
 export async function openCatalogue(config: Config): Promise<Catalogue> {
   const store = await openStore(config.databaseUrl);
   await cleanupLeftovers(store);
+  removeInterruptedCopies(config.dataDir);
   const { knex } = store;
   const datasets = createDatasetsService(store);
   const audit = createAuditLog(store);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { CatalogueError } from './errors';
 import type { IngestOptions } from './ingest/ingest-file';
+import { INCOMING_PREFIX } from './interrupted-copies';
 import { ingestFileParallel } from './ingest/parallel-ingest';
 import { prescanFile } from './ingest/prescan';
 import type { Report } from './ingest/report-types';
@@ -98,7 +99,7 @@ async function publishUnder(
   // Keep the original bytes (hashing them on the way) before anything else.
   const folder = path.join(dataDir, 'sources', slug);
   fs.mkdirSync(folder, { recursive: true });
-  const incoming = path.join(folder, `.incoming-${randomUUID()}`);
+  const incoming = path.join(folder, `${INCOMING_PREFIX}${randomUUID()}`);
   const scan = await prescanFile(filePath, incoming);
   if (signal.aborted) {
     fs.rmSync(incoming, { force: true });

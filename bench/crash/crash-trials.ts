@@ -41,8 +41,8 @@ export interface CrashTrialSummary {
   acknowledgedBeforeKill: number;
   failures: string[];
   /**
-   * Copies of uploads being stored (`sources/<slug>/.incoming-*`) that killed publishes left in
-   * DATA_DIR after the last restart: disk space only (nothing refers to them), reported, not a failure.
+   * Copies of uploads being stored (`sources/<slug>/.incoming-*`) left in DATA_DIR after the last
+   * restart; start-up removes them, so any left after a restart is also a failure of its trial.
    */
   leftoverIncomingFiles: number;
   /** One full publish of a large file, measured before the trials (the kill delays are drawn within it). */
@@ -166,6 +166,9 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashT
       server = null;
       if (code !== 0) fail(`arrêt par SIGTERM terminé avec le code ${code}`);
       for (const problem of await checkStoreConsistency(store)) fail(problem);
+      // The restart removed copies a killed publish left half-written (catalogue/interrupted-copies.ts).
+      const leftovers = countIncomingFiles(dataDir);
+      if (leftovers > 0) fail(`${leftovers} copie(s) d’envoi interrompu (sources/*/.incoming-*) encore là après le redémarrage`);
       summary.trials++;
       log(`${options.kind} : essai ${trial}/${options.trials}, arrêt brutal à ${delayMs} ms → ${outcome}${acknowledged === 201 ? ' (201 reçu)' : ''}`);
     }
