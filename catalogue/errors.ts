@@ -12,7 +12,8 @@ export type CatalogueErrorCode =
   | 'bad-config'
   | 'bad-request'
   | 'gone' // e.g. a cursor made on a dataset version that is no longer kept
-  | 'query-timeout'; // a query stopped past its time budget
+  | 'query-timeout' // a query stopped past its time budget
+  | 'shutting-down'; // work stopped because the service is stopping (a publish rolled back at SIGTERM)
 
 export interface ErrorDetail {
   /** Where: a JSON pointer into a schema or metadata document, a parameter name, a file path. */

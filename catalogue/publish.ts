@@ -32,7 +32,7 @@ export interface PublishOptions {
   /** The name shown in the report and kept with the version (default: the file's base name). */
   sourceName?: string;
   onProgress?: IngestOptions['onProgress'];
-  /** Stops the publish: rolled back, the version rejected with `reason` (or SHUTDOWN_NOTE), a conflict thrown. */
+  /** Stops the publish: rolled back, the version rejected with `reason` (or SHUTDOWN_NOTE), `shutting-down` thrown. */
   signal?: AbortSignal;
 }
 
@@ -78,9 +78,9 @@ export function publishFile(store: Store, dataDir: string, slug: string, filePat
   return settled;
 }
 
-/** Thrown where an aborted publish stops; the caller sees a conflict saying why. */
+/** Thrown where an aborted publish stops; the caller sees why (503: the service is stopping, retry). */
 function interruption(signal: AbortSignal): CatalogueError {
-  return new CatalogueError('conflict', `${interruptionNote(signal)} Renvoyez le fichier une fois le service redémarré.`);
+  return new CatalogueError('shutting-down', `${interruptionNote(signal)} Renvoyez le fichier une fois le service redémarré.`);
 }
 
 async function publishUnder(

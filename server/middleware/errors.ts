@@ -19,6 +19,7 @@ const STATUS: Record<CatalogueErrorCode, number> = {
   'bad-config': 500,
   gone: 410,
   'query-timeout': 503,
+  'shutting-down': 503,
 };
 
 const TITLES: Record<number, string> = {

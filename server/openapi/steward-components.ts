@@ -73,6 +73,7 @@ export const STEWARD_RESPONSES: Record<string, ResponseSpec> = {
   },
   Forbidden: problem('Hors de vos organisations (code forbidden), ou jeton CSRF absent ou faux avec une session (code csrf-invalid).'),
   Conflict: problem('Une publication est déjà en cours pour ce jeu de données, ou l’identifiant existe déjà (code conflict).'),
+  ShuttingDown: problem('Le service s’arrête : la publication en cours a été annulée, la version précédente reste en ligne ; renvoyez le fichier (code shutting-down).'),
   PayloadTooLarge: problem('Fichier au-delà de MAX_UPLOAD_MB (code payload-too-large).'),
   UnsupportedMediaType: problem('Corps ni text/csv ni multipart/form-data (code unsupported-media-type).'),
   InvalidMetadata: problem('Métadonnées ou schéma invalides (codes bad-metadata, bad-schema) : errors nomme chaque champ.'),

@@ -14,6 +14,7 @@ const PROBLEM_CODES: Array<{ code: string; status: number; meaning: string }> = 
   { code: 'rate-limited', status: 429, meaning: 'Trop de requêtes : attendez le nombre de secondes donné par RateLimit-Reset.' },
   { code: 'internal-error', status: 500, meaning: 'Erreur inattendue, enregistrée ; réessayez plus tard.' },
   { code: 'query-timeout', status: 503, meaning: 'Requête arrêtée après son temps maximal : ajoutez des filtres.' },
+  { code: 'shutting-down', status: 503, meaning: 'Le service s’arrête (maintenance) : la publication a été annulée, renvoyez le fichier dans un instant.' },
 ];
 
 export function toApiDocsPage(routes: readonly ApiRoute[]) {

@@ -79,6 +79,7 @@ export function uploadRoutes(ctx: ApiContext): ApiRoute[] {
         413: responseRef('PayloadTooLarge'),
         415: responseRef('UnsupportedMediaType'),
         422: { description: 'Fichier invalide : rien n’est publié ; le rapport', content: { 'application/json': { schema: ref('RejectedAnswer') } } },
+        503: responseRef('ShuttingDown'),
       },
       handler: async (req, res) => {
         const slug = param(req, 'slug');

@@ -81,7 +81,8 @@ describe('SIGTERM', () => {
     const exit = server.stop();
 
     const published = await answer;
-    expect(published.status).toBe(409);
+    expect(published.status).toBe(503);
+    expect(JSON.parse(published.body).code).toBe('shutting-down');
     expect(JSON.parse(published.body).detail).toMatch(/publication interrompue par l’arrêt du serveur/i);
     // The listening socket closed before the publish was interrupted: no new connection now.
     await expect(fetch(`${server.baseUrl}/healthz`)).rejects.toThrow();

@@ -12,6 +12,7 @@ describe('error → problem', () => {
     expect(toProblem(new CatalogueError('not-found', 'Introuvable'), req)).toMatchObject({ status: 404, code: 'not-found', errors: undefined });
     expect(toProblem(new CatalogueError('gone', 'Curseur expiré'), req)).toMatchObject({ status: 410, code: 'gone' });
     expect(toProblem(new CatalogueError('query-timeout', 'Trop long'), req)).toMatchObject({ status: 503, code: 'query-timeout' });
+    expect(toProblem(new CatalogueError('shutting-down', 'Arrêt'), req)).toMatchObject({ status: 503, code: 'shutting-down' });
   });
 
   it('keeps only the documented fields of a detail', () => {
