@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { DatasetListItem, DatasetsService } from '../../catalogue/datasets-service';
 import { atomFeed, FEED_PATH } from '../interop/atom-feed';
 import { publicPageUrls } from '../interop/public-pages';
 import { robotsTxt } from '../interop/robots';
+import { sendCacheable } from '../render/cacheable-body';
 import { SITEMAP_MAX_URLS, sitemapDocument } from '../interop/sitemap';
 import { baseUrl, type PagesContext } from './pages-context';
 
@@ -20,23 +20,9 @@ export interface InteropPagesOptions {
   feedSize?: number;
 }
 
-const MAX_AGE_SECONDS = 300;
-
 /** The whole catalogue in title order, as the site map page lists it. */
 async function allDatasets(datasets: DatasetsService): Promise<DatasetListItem[]> {
   return datasets.searchAll({ sort: 'title' });
-}
-
-/**
- * Only an ETag, no Last-Modified: the feed shows titles and producers' names, which change
- * without any date the catalogue keeps, so a date could answer 304 for a body that changed.
- */
-function sendCacheable(req: Request, res: Response, type: string, body: string): void {
-  const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
-  res.setHeader('Cache-Control', `public, max-age=${MAX_AGE_SECONDS}`);
-  res.setHeader('ETag', etag);
-  if (req.fresh) return void res.status(304).end();
-  res.type(type).send(body);
 }
 
 /** `?page=`: absent (null), or a positive integer; anything else is a page that does not exist. */

@@ -5,10 +5,11 @@ import { lastPageOf } from '../../interop/dcat/paging';
 import type { RdfGraph } from '../../interop/dcat/rdf-graph';
 import { JSON_LD, toJsonLd, toTurtle, TURTLE } from '../../interop/dcat/serialisers';
 import { HttpProblem } from '../../middleware/http-problem';
+import { sendCacheable } from '../../render/cacheable-body';
 import { responseRef } from '../../openapi/components';
 import { SEARCH_LIMITS } from '../../../catalogue/datasets-service';
 import type { ApiRoute, ParameterSpec } from '../../openapi/route-spec';
-import { SLUG } from '../../openapi/parameters';
+import { IF_NONE_MATCH, SLUG } from '../../openapi/parameters';
 import { baseUrl, param, type ApiContext } from './context';
 
 /**
@@ -38,9 +39,10 @@ const FORMATS: Format[] = [
   { extension: 'jsonld', mediaType: JSON_LD, label: 'JSON-LD', schema: { type: 'object' } },
 ];
 
-async function send(res: Response, format: Format, graph: RdfGraph): Promise<void> {
+async function send(req: Request, res: Response, format: Format, graph: RdfGraph): Promise<void> {
   const body = format.extension === 'ttl' ? await toTurtle(graph.quads) : JSON.stringify(await toJsonLd(graph.quads));
-  res.type(format.mediaType).send(body);
+  // Harvesters come back daily: an unchanged document answers 304.
+  sendCacheable(req, res, format.mediaType, body);
 }
 
 const query = (req: Request, name: string): string | undefined => {
@@ -60,10 +62,11 @@ export function dcatRoutes(ctx: ApiContext): ApiRoute[] {
       summary: `Le catalogue DCAT-AP (${format.label})`,
       description: 'Catalogue DCAT-AP paginé : chaque page décrit ses jeux de données, leurs distributions et leurs API ; '
         + 'la vue hydra:PartialCollectionView donne les pages première, précédente, suivante et dernière.',
-      parameters: PAGE_PARAMETERS,
+      parameters: [...PAGE_PARAMETERS, IF_NONE_MATCH],
       query: 'closed',
       responses: {
         200: { description: `Une page du catalogue en ${format.label}`, content: content(format) },
+        304: responseRef('NotModified'),
         400: responseRef('BadRequest'),
         404: responseRef('NotFound'),
       },
@@ -76,7 +79,7 @@ export function dcatRoutes(ctx: ApiContext): ApiRoute[] {
           ]);
         }
         const base = baseUrl(ctx, req);
-        await send(res, format, catalogueGraph(page, base, config.site, `${base}/catalog.${format.extension}`));
+        await send(req, res, format, catalogueGraph(page, base, config.site, `${base}/catalog.${format.extension}`));
       },
     },
     {
@@ -86,16 +89,17 @@ export function dcatRoutes(ctx: ApiContext): ApiRoute[] {
       tag: TAG,
       summary: `Un jeu de données en DCAT-AP (${format.label})`,
       description: 'Le jeu de données seul, avec ses distributions (exports et fichier d’origine) et son API d’enregistrements.',
-      parameters: [SLUG],
+      parameters: [SLUG, IF_NONE_MATCH],
       query: 'closed',
       inDatasetDocument: false,
       responses: {
         200: { description: `Le jeu de données en ${format.label}`, content: content(format) },
+        304: responseRef('NotModified'),
         404: responseRef('NotFound'),
       },
       handler: async (req, res) => {
         const source = await readDcatDataset(catalogue, param(req, 'slug'));
-        await send(res, format, datasetGraph(source, baseUrl(ctx, req), config.site));
+        await send(req, res, format, datasetGraph(source, baseUrl(ctx, req), config.site));
       },
     },
   ]);

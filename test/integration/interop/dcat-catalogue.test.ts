@@ -32,6 +32,17 @@ describe.each(FORMATS)('/catalog.$extension', ({ extension, type }) => {
     expect(head.text ?? '').toBe('');
   });
 
+  it('carries an ETag: a harvester coming back with it gets a 304 while nothing changed', async () => {
+    for (const url of [`/catalog.${extension}`, `/datasets/${DCAT_SLUGS[0]}.${extension}`]) {
+      const first = await request(d.app).get(url).expect(200);
+      expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+$/);
+      const etag = first.headers.etag;
+      expect(etag).toMatch(/^W\/".+"$/);
+      await request(d.app).get(url).set('If-None-Match', etag).expect(304);
+      await request(d.app).get(url).set('If-None-Match', 'W/"autre"').expect(200);
+    }
+  });
+
   it('pages with hydra:next, followed to the end, listing every dataset exactly once', async () => {
     const pageSize = 3;
     const pages = await walkCatalogue(d.app, extension, pageSize);
