@@ -1,6 +1,6 @@
 import { CatalogueError } from '../errors';
 import type { QuerySession } from '../storage/dialects/query-dialect';
-import type { StatementRunner } from './statement-runner';
+import type { StatementPriority, StatementRunner } from './statement-runner';
 
 /**
  * Every records statement runs inside a time budget (architecture point 7; Datasette's
@@ -23,9 +23,11 @@ export function timeoutError(budgetMs: number): CatalogueError {
  * Runs `work` in a budgeted session of `runner`. `gone` makes the error for a version table that
  * vanished under the query (dropped since the version was resolved).
  */
-export async function withinBudget<T>(runner: StatementRunner, budgetMs: number, gone: () => CatalogueError, work: (session: QuerySession) => Promise<T>): Promise<T> {
+export async function withinBudget<T>(
+  runner: StatementRunner, budgetMs: number, gone: () => CatalogueError, work: (session: QuerySession) => Promise<T>, priority?: StatementPriority,
+): Promise<T> {
   try {
-    return await runner.withBudget(budgetMs, work);
+    return await runner.withBudget(budgetMs, work, priority);
   } catch (error) {
     if (runner.isTimeout(error)) throw timeoutError(budgetMs);
     if (runner.isMissingTable(error)) throw gone();

@@ -47,7 +47,8 @@ export async function getRecord(runner: StatementRunner, target: VersionTarget, 
   const builder = store.knex(target.table.name).select(target.fields.map((f) => f.columnName));
   for (const [column, value] of conditions) builder.where(column, value as string | number);
   builder.orderBy(ROW_ID_COLUMN).limit(1);
-  const rows = await withinBudget(runner, budgetMs, () => goneError(target.slug, target.number), (session) => session.run<Array<Record<string, unknown>>>(builder));
+  // A lookup by key (primary key, or the row id): it passes the scans queued for the readers.
+  const rows = await withinBudget(runner, budgetMs, () => goneError(target.slug, target.number), (session) => session.run<Array<Record<string, unknown>>>(builder), 'point-lookup');
   if (rows.length === 0) throw notFound();
   return makeRowDecoder(store, target.fields)(rows[0]);
 }

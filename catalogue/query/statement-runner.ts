@@ -8,10 +8,17 @@ import type { Store } from '../storage/store-types';
  * thread can start), or on the read pool's threads (read-pool/pool-runner.ts: SQLite). The
  * store is carried along for what stays in the main thread: compiling, decoding values.
  */
+/**
+ * `point-lookup`: a statement that reads a row or two through an index (one record by its key).
+ * Where statements queue for a few reader threads, it goes before the scans waiting there: a
+ * few milliseconds of work should not wait seconds behind facets and exports under load.
+ */
+export type StatementPriority = 'normal' | 'point-lookup';
+
 export interface StatementRunner {
   readonly store: Store;
   /** Runs `work`; its session's statements fail past `budgetMs` (counted from now, for all of them). */
-  withBudget<T>(budgetMs: number, work: (session: QuerySession) => Promise<T>): Promise<T>;
+  withBudget<T>(budgetMs: number, work: (session: QuerySession) => Promise<T>, priority?: StatementPriority): Promise<T>;
   /** The error a statement stopped by the budget raises. */
   isTimeout(error: unknown): boolean;
   /** The error raised when a version table no longer exists. */

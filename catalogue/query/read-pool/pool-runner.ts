@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { BudgetExceeded, type QuerySession } from '../../storage/dialects/query-dialect';
 import type { Store } from '../../storage/store-types';
-import type { StatementRunner } from '../statement-runner';
+import type { StatementPriority, StatementRunner } from '../statement-runner';
 import type { ReadPool } from './read-pool';
 
 /**
@@ -20,12 +20,14 @@ function bindable(bindings: readonly unknown[]): unknown[] {
 export function poolRunner(store: Store, pool: ReadPool): StatementRunner {
   return {
     store,
-    async withBudget<T>(budgetMs: number, work: (session: QuerySession) => Promise<T>): Promise<T> {
+    async withBudget<T>(budgetMs: number, work: (session: QuerySession) => Promise<T>, priority: StatementPriority = 'normal'): Promise<T> {
       const deadline = Date.now() + budgetMs;
       return work({
         async run<R>(query: Statement): Promise<R> {
           const { sql, bindings } = query.toSQL().toNative();
-          return (await pool.run(sql, bindable(bindings), deadline)) as R;
+          // A point lookup queues by its arrival time, hence before every statement waiting for its deadline.
+          const rank = priority === 'point-lookup' ? Date.now() : deadline;
+          return (await pool.run(sql, bindable(bindings), deadline, rank)) as R;
         },
       });
     },

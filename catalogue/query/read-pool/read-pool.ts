@@ -10,6 +10,8 @@ import type { WorkerScript } from './worker-script';
  * readers go on (WAL lets them all read while a publication writes).
  *
  * - Statements wait in one queue, earliest deadline first; a free reader takes the first one.
+ *   A caller may queue a statement by an earlier rank than its deadline (point lookups rank by
+ *   their arrival, so they pass the scans waiting for their deadlines; pool-runner.ts).
  *   All statements of one answer share its deadline (its start plus its budget), so the second
  *   statement of an answer (a count, a facet) goes before the first statement of answers that
  *   started after it, instead of queueing again behind them: under load an answer waits about
@@ -47,6 +49,8 @@ export interface ReadPoolStats {
 interface Task {
   request: StatementRequest;
   deadline: number;
+  /** Its place in the queue: its deadline, or earlier for a statement that should pass (a point lookup). */
+  rank: number;
   resolve(rows: Row[]): void;
   reject(error: unknown): void;
   timer: NodeJS.Timeout | null;
@@ -81,11 +85,14 @@ export class ReadPool {
     if (!Number.isInteger(options.size) || options.size < 1) throw new Error(`Taille de pool de lecture invalide : ${options.size}.`);
   }
 
-  /** The rows of one read statement, or BudgetExceeded once `deadline` (a Date.now() time) is past. */
-  run(sql: string, bindings: unknown[], deadline: number): Promise<Row[]> {
+  /**
+   * The rows of one read statement, or BudgetExceeded once `deadline` (a Date.now() time) is past.
+   * `rank` orders the queue (default: the deadline).
+   */
+  run(sql: string, bindings: unknown[], deadline: number, rank: number = deadline): Promise<Row[]> {
     if (this.closed) return Promise.reject(new Error('Le pool de lecture est fermé.'));
     return new Promise<Row[]>((resolve, reject) => {
-      const task: Task = { request: { id: this.nextId++, sql, bindings }, deadline, resolve, reject, timer: null, reader: null };
+      const task: Task = { request: { id: this.nextId++, sql, bindings }, deadline, rank, resolve, reject, timer: null, reader: null };
       const left = deadline - Date.now();
       if (left <= 0) {
         reject(new BudgetExceeded());
@@ -147,10 +154,10 @@ export class ReadPool {
     }
   }
 
-  /** Keeps the queue ordered by deadline; equal deadlines keep their arrival order. */
+  /** Keeps the queue ordered by rank; equal ranks keep their arrival order. */
   private enqueue(task: Task): void {
     let at = this.queue.length;
-    while (at > 0 && this.queue[at - 1].deadline > task.deadline) at--;
+    while (at > 0 && this.queue[at - 1].rank > task.rank) at--;
     this.queue.splice(at, 0, task);
   }
 

@@ -122,6 +122,22 @@ describe('read pool', () => {
     await until(() => p.stats().lingering === 0);
   });
 
+  it('a statement ranked by its arrival passes those waiting for their deadlines (point lookups before scans)', async () => {
+    const p = pool(1);
+    await p.run('SELECT 1', [], soon());
+    const order: string[] = [];
+    const busy = p.run(nativeCount(3_000_000), [], soon()).then(() => order.push('occupant'));
+    const scan = p.run('SELECT count(*) AS n FROM t', [], soon()).then(() => order.push('scan'));
+    const lookup = p.run('SELECT name FROM t WHERE _id = ?', [2], soon(), Date.now()).then((rows) => {
+      order.push('lookup');
+      return rows;
+    });
+    expect(p.stats().queued).toBe(2);
+    expect(await lookup).toEqual([{ name: 'Évreux 2' }]);
+    await Promise.all([busy, scan]);
+    expect(order).toEqual(['occupant', 'lookup', 'scan']);
+  });
+
   it('lingering threads are bounded: past twice the size, statements wait for one to end', async () => {
     const p = pool(1);
     await p.run('SELECT 1', [], soon());
