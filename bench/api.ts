@@ -22,7 +22,7 @@
  *        --read-workers=N (reader threads of the server and of the store floor; 0 runs every
  *        statement in the main thread, as before the read pool: for comparison)
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type { Catalogue } from '../catalogue';
@@ -31,7 +31,7 @@ import { createRecordsService, type QueryParams } from '../catalogue/records';
 import { BENCH_DIR } from './ingest-data';
 import { benchStore, openBenchCatalogue } from './support/api-dataset';
 import { FLOOR_PATH, MEMORY_PATH, type MemoryReading } from './support/bench-app';
-import type { ServerMessage } from './support/api-server';
+import { startServerChild, stopServerChild } from './support/server-child';
 import { backgroundLoop, download, getJson, httpLoad, type HttpLoad } from './support/http-load';
 import { ratio, table, times, verdict, type Cell } from './support/report';
 import { waitForQuietCpu } from './support/quiet-cpu';
@@ -92,28 +92,10 @@ async function cursorOfPage(catalogue: Catalogue, slug: string, page: number): P
   return next!;
 }
 
-async function startServer(rows: number, readWorkers: number | undefined, cpuProf: boolean): Promise<{ child: ChildProcess; base: string }> {
+function startServer(rows: number, readWorkers: number | undefined, cpuProf: boolean): Promise<{ child: ChildProcess; base: string }> {
   const profiles = ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, 'profiles', 'api')}`];
-  const child = fork(path.join(__dirname, 'support', 'api-server.js'), [String(rows), ...(readWorkers === undefined ? [] : [String(readWorkers)])], { execArgv: ['--expose-gc', ...(cpuProf ? profiles : [])], stdio: 'inherit' });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('le serveur du banc ne répond pas')), 120_000);
-    child.once('message', (message: ServerMessage) => {
-      clearTimeout(timer);
-      if (message.type === 'ready') resolve(message.port);
-      else reject(new Error(message.message));
-    });
-    child.once('exit', (code) => reject(new Error(`le serveur du banc s’est arrêté (code ${code})`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.send({ type: 'stop' });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
+  const args = [String(rows), ...(readWorkers === undefined ? [] : [String(readWorkers)])];
+  return startServerChild(path.join(__dirname, 'support', 'api-server.js'), args, { execArgv: ['--expose-gc', ...(cpuProf ? profiles : [])] });
 }
 
 interface Endpoint {
@@ -267,7 +249,7 @@ async function main(): Promise<void> {
     for (const note of busyNotes) console.log(`  note: ${note} before the measurement (figures less comparable)`);
     if (failures) console.log(`  note: ${failures} failed request(s) during the measurements (non-2xx: query-timeout under overload; connection errors)`);
   } finally {
-    await stopServer(child);
+    await stopServerChild(child, 10_000);
     await catalogue.records.close();
     await opened.records.close();
     await catalogue.close();

@@ -20,18 +20,18 @@
  *        postgres://postgres@127.0.0.1:5432/postgres) · --quiet-wait=S (wait up to S s, default 20,
  *        for other processes to leave the CPUs before each phase).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type { StoreKind } from '../catalogue/storage';
 import { publishOverHttp } from './crash/http-client';
-import type { LoadServerMessage } from './load/load-server';
 import { createPublishTarget, prepareLoadWorld, PUBLISH_SLUG, READ_SLUG, type LoadWorld } from './load/load-world';
 import { printReport, type PublishOutcome } from './load/load-report';
 import { readServerLog } from './load/server-log';
 import { requestKinds, runMix, type MixResult } from './load/request-mix';
 import { createRandom } from './ingest-data';
 import { waitForQuietCpu } from './support/quiet-cpu';
+import { startServerChild, stopServerChild } from './support/server-child';
 
 interface Flags {
   kind: StoreKind;
@@ -76,27 +76,8 @@ function parseFlags(argv: readonly string[]): Flags {
 const log = (line: string) => console.error(line);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function startServer(world: LoadWorld): Promise<{ child: ChildProcess; base: string }> {
-  const child = fork(path.join(__dirname, 'load', 'load-server.js'), [world.logFile], { env: { ...process.env, ...world.env }, stdio: 'inherit' });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('le serveur du banc ne répond pas')), 120_000);
-    child.once('message', (message: LoadServerMessage) => {
-      clearTimeout(timer);
-      if (message.type === 'ready') resolve(message.port);
-      else reject(new Error(message.message));
-    });
-    child.once('exit', (code) => reject(new Error(`le serveur du banc s’est arrêté (code ${code})`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.send({ type: 'stop' });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
+function startServer(world: LoadWorld): Promise<{ child: ChildProcess; base: string }> {
+  return startServerChild(path.join(__dirname, 'load', 'load-server.js'), [world.logFile], { env: { ...process.env, ...world.env } });
 }
 
 /** Every kind answers 200 (a few paths each) before anything is measured: a broken mix is not a load figure. */
@@ -160,7 +141,7 @@ async function main(): Promise<void> {
         detail: answer.status === 201 ? '' : answer.body.slice(0, 500),
       };
     } finally {
-      await stopServer(child);
+      await stopServerChild(child, 15_000);
     }
     const serverLog = await readServerLog(world.logFile);
     failed = printReport({ flags, baseline, loaded, publish, serverLog, notes });

@@ -6,40 +6,19 @@
  * production does, and the log can be checked for errors afterwards).
  * Argument: <log file>. Stops when the parent says so (in-flight requests are cut).
  */
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { openCatalogue } from '../../catalogue';
 import { loadConfig } from '../../catalogue/config';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/logging/logger';
-
-export type LoadServerMessage = { type: 'ready'; port: number } | { type: 'failed'; message: string };
+import { failToParent, serveToParent } from '../support/server-child';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const destination = pino.destination({ dest: process.argv[2], sync: false, minLength: 8 * 1024 });
   const logger = createLogger(config, destination);
   const catalogue = await openCatalogue(config);
-  const server = createApp({ catalogue, config, logger }).listen(0, '127.0.0.1', () => {
-    process.send?.({ type: 'ready', port: (server.address() as AddressInfo).port } satisfies LoadServerMessage);
-  });
-  server.keepAliveTimeout = 60_000;
-  process.on('message', (message: { type?: string }) => {
-    if (message.type !== 'stop') return;
-    server.closeAllConnections();
-    server.close(() => {
-      // Handlers of requests whose clients left may still be finishing their statements.
-      void new Promise((resolve) => setTimeout(resolve, 300))
-        .then(() => catalogue.close())
-        .finally(() => {
-          destination.flushSync();
-          process.exit(0);
-        });
-    });
-  });
+  serveToParent(createApp({ catalogue, config, logger }).listen(0, '127.0.0.1'), () => catalogue.close().finally(() => destination.flushSync()));
 }
 
-main().catch((error: unknown) => {
-  process.send?.({ type: 'failed', message: String((error as Error)?.stack ?? error) } satisfies LoadServerMessage);
-  process.exit(1);
-});
+main().catch(failToParent);

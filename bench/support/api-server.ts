@@ -5,13 +5,11 @@
  * Arguments: <rows> (which bench store) [<reader threads>] (default: the records service's own;
  * 0 reads in the main thread, as before the read pool, for comparison).
  */
-import type { AddressInfo } from 'node:net';
 import { openCatalogue } from '../../catalogue';
 import { createRecordsService } from '../../catalogue/records';
 import { benchApp } from './bench-app';
 import { benchConfig, benchStore } from './api-dataset';
-
-export type ServerMessage = { type: 'ready'; port: number } | { type: 'failed'; message: string };
+import { failToParent, serveToParent } from './server-child';
 
 async function main(): Promise<void> {
   const store = benchStore(Number(process.argv[2]));
@@ -21,25 +19,7 @@ async function main(): Promise<void> {
   const catalogue = readWorkers === undefined ? opened : { ...opened, records: createRecordsService(opened.store, { readWorkers }) };
   const floorBody = await catalogue.records.query(store.slug, {});
   const app = benchApp(catalogue, config, { ...floorBody, next: floorBody.next && `http://127.0.0.1/api/v1/datasets/${store.slug}/records?_next=${floorBody.next}` });
-  const server = app.listen(0, '127.0.0.1', () => {
-    process.send?.({ type: 'ready', port: (server.address() as AddressInfo).port } satisfies ServerMessage);
-  });
-  server.keepAliveTimeout = 60_000;
-  process.on('message', (message: { type?: string }) => {
-    if (message.type !== 'stop') return;
-    server.closeAllConnections();
-    server.close(() => {
-      // Handlers of requests whose clients left may still be finishing their statements.
-      void new Promise((resolve) => setTimeout(resolve, 300))
-        .then(() => catalogue.records.close())
-        .then(() => opened.records.close())
-        .then(() => catalogue.close())
-        .finally(() => process.exit(0));
-    });
-  });
+  serveToParent(app.listen(0, '127.0.0.1'), () => catalogue.records.close().then(() => opened.records.close()).then(() => catalogue.close()));
 }
 
-main().catch((error: unknown) => {
-  process.send?.({ type: 'failed', message: String((error as Error)?.stack ?? error) } satisfies ServerMessage);
-  process.exit(1);
-});
+main().catch(failToParent);
