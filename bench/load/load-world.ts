@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { StoreKind } from '../../catalogue/storage';
 import { createTempDatabase } from '../crash/temp-database';
 import { BENCH_SCHEMA, ensureBenchFile, projectRoot } from '../ingest-data';
+import { writeBenchDatasetFolder } from '../support/bench-dataset-folder';
 
 export const READ_SLUG = 'equipements-lecture';
 export const PUBLISH_SLUG = 'equipements-publication';
@@ -45,20 +46,14 @@ function opendata(env: Record<string, string>, args: string[]): string {
 }
 
 function writeReadDataset(root: string, dataFile: string): void {
-  const folder = path.join(root, READ_SLUG);
-  fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(path.join(folder, 'schema.json'), JSON.stringify(BENCH_SCHEMA, null, 2));
-  fs.writeFileSync(path.join(folder, 'dataset.json'), JSON.stringify({
+  writeBenchDatasetFolder(root, READ_SLUG, dataFile, {
     title: 'Équipements de l’Eure (banc de charge)',
     description: 'Données générées pour le banc de charge : fictives.',
     organization: ORGANIZATION,
     organization_title: 'Banc de charge',
-    licence: 'etalab-2.0',
-    schema: 'schema.json',
-    data: path.relative(folder, dataFile),
     themes: ['Banc d’essai'],
     keywords: ['équipements', 'eure'],
-  }, null, 2));
+  });
 }
 
 export async function prepareLoadWorld(options: WorldOptions): Promise<LoadWorld> {

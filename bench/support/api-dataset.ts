@@ -4,11 +4,11 @@
  * (`catalogue.loadDatasets` on a dataset folder) into a SQLite store kept under
  * `.bench/api-<rows>/`. A second run finds it loaded (same files, same fingerprint) and reuses it.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { openCatalogue, type Catalogue } from '../../catalogue';
 import { loadConfig, type Config } from '../../catalogue/config';
-import { BENCH_DIR, BENCH_SCHEMA, ensureBenchFile } from '../ingest-data';
+import { BENCH_DIR, ensureBenchFile } from '../ingest-data';
+import { writeBenchDatasetFolder } from './bench-dataset-folder';
 
 export const BENCH_SLUG = 'eure-bench';
 
@@ -34,19 +34,13 @@ export function benchConfig(store: BenchStore): Config {
 
 /** Writes the dataset folder (metadata, schema, a relative path to the generated file). */
 function writeDatasetFolder(root: string, dataFile: string): string {
-  const folder = path.join(root, BENCH_SLUG);
-  fs.mkdirSync(folder, { recursive: true });
-  fs.writeFileSync(path.join(folder, 'schema.json'), JSON.stringify(BENCH_SCHEMA, null, 2));
-  fs.writeFileSync(path.join(folder, 'dataset.json'), JSON.stringify({
+  writeBenchDatasetFolder(root, BENCH_SLUG, dataFile, {
     title: 'Équipements de l’Eure (banc d’essai)',
     description: 'Données générées pour le banc d’essai de l’API : fictives.',
     organization: 'banc-essai',
     organization_title: 'Banc d’essai',
-    licence: 'etalab-2.0',
-    schema: 'schema.json',
-    data: path.relative(folder, dataFile),
     themes: ['Banc d’essai'],
-  }, null, 2));
+  });
   return root;
 }
 

@@ -1,22 +1,12 @@
-import fs from 'node:fs';
-import { createTestCatalogue, type TestCatalogue } from '../../support/test-catalogue';
-import { generateRows, VARIANTS, writeDatasetFolders, type SourceRow } from './eure-dataset';
+import type { TestCatalogue } from '../../support/test-catalogue';
+import { generateRows, type SourceRow } from './eure-dataset';
+import { useLoadedEureDataset } from './loaded-eure-dataset';
 import { sum } from './expected';
 
 /** Facets and groups, against counts and sums computed in JS from the source rows. */
 const rows = generateRows();
 let t: TestCatalogue;
-let folder: string;
-
-beforeAll(async () => {
-  t = await createTestCatalogue();
-  folder = writeDatasetFolders(rows, [VARIANTS[0]]);
-  expect((await t.catalogue.loadDatasets(folder))[0].status).toBe('published');
-});
-afterAll(async () => {
-  await t.cleanup();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+useLoadedEureDataset(rows, (loaded) => ({ t } = loaded));
 
 /** Top values by count, then value; empty cells left out. */
 function topValues<K extends keyof SourceRow>(keep: (r: SourceRow) => boolean, key: K, size: number) {

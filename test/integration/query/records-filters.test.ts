@@ -1,14 +1,13 @@
-import fs from 'node:fs';
 import { haversineMetres } from '../../../catalogue/query/geo-conditions';
 import { parseRecordsParams } from '../../../catalogue/query/parse-params';
-import { openStatementRunner } from '../../../catalogue/query/read-pool/open-runner';
 import { runRecordsQuery } from '../../../catalogue/query/run-query';
 import type { StatementRunner } from '../../../catalogue/query/statement-runner';
 import { createTargetResolver } from '../../../catalogue/query/version-target';
 import type { WhereNode } from '../../../catalogue/query/where/ast';
 import type { QueryParams } from '../../../catalogue/records';
-import { createTestCatalogue, type TestCatalogue } from '../../support/test-catalogue';
-import { generateRows, VARIANTS, writeDatasetFolders, type SourceRow } from './eure-dataset';
+import type { TestCatalogue } from '../../support/test-catalogue';
+import { generateRows, type SourceRow } from './eure-dataset';
+import { useLoadedEureDataset } from './loaded-eure-dataset';
 import { fetchAll, fold, idsOf, matchesSearch } from './expected';
 
 /**
@@ -17,22 +16,9 @@ import { fetchAll, fold, idsOf, matchesSearch } from './expected';
  */
 const rows = generateRows();
 let t: TestCatalogue;
-let folder: string;
 /** The runner the records service would use (the read pool's threads on SQLite). */
 let runner: StatementRunner;
-
-beforeAll(async () => {
-  t = await createTestCatalogue();
-  runner = openStatementRunner(t.catalogue.store);
-  folder = writeDatasetFolders(rows, [VARIANTS[0]]);
-  const [result] = await t.catalogue.loadDatasets(folder);
-  expect(result.status).toBe('published');
-});
-afterAll(async () => {
-  await runner.close();
-  await t.cleanup();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+useLoadedEureDataset(rows, (loaded) => ({ t, runner } = loaded));
 
 /** Ids of every matching record, in row order. */
 async function ids(params: QueryParams): Promise<unknown[]> {

@@ -1,13 +1,13 @@
-import fs from 'node:fs';
-import { parseRecordsParams } from '../../../catalogue/query/parse-params';
 import { openStatementRunner } from '../../../catalogue/query/read-pool/open-runner';
+import { parseRecordsParams } from '../../../catalogue/query/parse-params';
 import type { StatementRunner } from '../../../catalogue/query/statement-runner';
 import { runRecordsQuery } from '../../../catalogue/query/run-query';
 import { streamRecords } from '../../../catalogue/query/stream-records';
 import { createTargetResolver } from '../../../catalogue/query/version-target';
 import type { QueryParams } from '../../../catalogue/records';
-import { createTestCatalogue, type TestCatalogue } from '../../support/test-catalogue';
-import { generateRows, VARIANTS, writeDatasetFolders, type SourceRow } from './eure-dataset';
+import type { TestCatalogue } from '../../support/test-catalogue';
+import { generateRows, type SourceRow } from './eure-dataset';
+import { useLoadedEureDataset } from './loaded-eure-dataset';
 import { comparator, fetchAll, idsOf, type Key } from './expected';
 
 /**
@@ -16,17 +16,7 @@ import { comparator, fetchAll, idsOf, type Key } from './expected';
  */
 const rows = generateRows();
 let t: TestCatalogue;
-let folder: string;
-
-beforeAll(async () => {
-  t = await createTestCatalogue();
-  folder = writeDatasetFolders(rows, [VARIANTS[0]]);
-  expect((await t.catalogue.loadDatasets(folder))[0].status).toBe('published');
-});
-afterAll(async () => {
-  await t.cleanup();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+useLoadedEureDataset(rows, (loaded) => ({ t } = loaded));
 
 const sorted = (keys: Array<[Key, 'asc' | 'desc']>, keep: (r: SourceRow) => boolean = () => true) =>
   idsOf(rows.filter(keep).sort(comparator(keys)));

@@ -1,11 +1,10 @@
 import type { Knex } from 'knex';
-import fs from 'node:fs';
 import { withinBudget } from '../../../catalogue/query/budget';
-import { openStatementRunner } from '../../../catalogue/query/read-pool/open-runner';
 import type { StatementRunner } from '../../../catalogue/query/statement-runner';
 import { CatalogueError } from '../../../catalogue/errors';
-import { createTestCatalogue, type TestCatalogue } from '../../support/test-catalogue';
-import { generateRows, VARIANTS, writeDatasetFolders } from './eure-dataset';
+import type { TestCatalogue } from '../../support/test-catalogue';
+import { generateRows } from './eure-dataset';
+import { useLoadedEureDataset } from './loaded-eure-dataset';
 
 /**
  * The time budget on the store under test, through the path the records service takes (its
@@ -14,20 +13,8 @@ import { generateRows, VARIANTS, writeDatasetFolders } from './eure-dataset';
  */
 const rows = generateRows(300);
 let t: TestCatalogue;
-let folder: string;
 let runner: StatementRunner;
-
-beforeAll(async () => {
-  t = await createTestCatalogue();
-  folder = writeDatasetFolders(rows, [VARIANTS[0]]);
-  expect((await t.catalogue.loadDatasets(folder))[0].status).toBe('published');
-  runner = openStatementRunner(t.catalogue.store);
-});
-afterAll(async () => {
-  await runner?.close();
-  await t.cleanup();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+useLoadedEureDataset(rows, (loaded) => ({ t, runner } = loaded));
 
 /** A query builder, like the engine's: a recursive CTE counting to `to` (portable SQL, slow on purpose). */
 function counting(to: number) {
