@@ -89,12 +89,11 @@ export function isApiPath(path: string): boolean {
 
 export function errorHandler(
   render: RenderPage,
-  options: { baseUrl: (req: Request) => string; log?: (error: unknown, req: Request) => void },
+  options: { baseUrl: (req: Request) => string },
 ): ErrorRequestHandler {
-  const log = options.log ?? defaultLog;
   return (error, req, res, _next) => {
     const problem = toProblem(error, req);
-    if (problem.status >= 500) log(error, req);
+    if (problem.status >= 500) logServerError(error, req);
     const requestId = requestIdOf(req);
     if (problem.status === 500 && requestId) problem.detail += ` Identifiant de la requête : ${requestId}.`;
     // A failure in the middle of a streamed body cannot change the status any more: cut the
@@ -122,7 +121,7 @@ export function errorHandler(
  * Through the request's logger (request-log.ts: it carries the request id); console.error for an
  * app built without it. A query past its time budget (503) is overload, not a fault: a warning.
  */
-function defaultLog(error: unknown, req: Request): void {
+function logServerError(error: unknown, req: Request): void {
   if (!req.log) return void console.error('[error]', error);
   if (isCatalogueError(error) && error.code === 'query-timeout') req.log.warn({ err: error }, 'requête interrompue : temps imparti dépassé');
   else req.log.error({ err: error }, 'erreur inattendue');

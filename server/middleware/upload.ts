@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { HttpProblem } from './http-problem';
+import { CONTROL_OR_BIDI } from '../render/unsafe-name-chars';
 
 /**
  * Receives an uploaded file as a stream, straight to a temporary file under DATA_DIR/uploads
@@ -64,7 +65,7 @@ export function discardRest(req: Request, cap: number): void {
  * bidirectional overrides, at most 200 characters with its extension kept.
  */
 export function uploadedFileName(raw: string): string {
-  const name = raw.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '_').trim();
+  const name = raw.split(/[/\\]/).pop()!.replace(CONTROL_OR_BIDI, '_').trim();
   if (!name || name === '.' || name === '..') return 'fichier.csv';
   if (name.length <= 200) return name;
   const extension = /\.[A-Za-z0-9]{1,10}$/.exec(name)?.[0] ?? '';

@@ -1,3 +1,5 @@
+import { CONTROL_BIDI_OR_SEPARATOR } from './unsafe-name-chars';
+
 /**
  * `Content-Disposition: attachment` with the file name twice (RFC 6266): `filename*` in UTF-8
  * (RFC 8187) for browsers that read it, and an ASCII fallback for the others.
@@ -14,13 +16,8 @@ function encodeRfc8187(name: string): string {
   return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/**
- * Path separators, control characters (NUL, CR, LF…) and bidirectional overrides (which make
- * `facture\u202Ecsv.exe` read as `facture.exe.csv`) never reach the browser's file name.
- */
-const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f/\\\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
+/** Path separators, control characters and bidirectional overrides never reach the browser's file name. */
 export function attachment(fileName: string): string {
-  const safe = fileName.replace(UNSAFE_IN_NAME, '_');
+  const safe = fileName.replace(CONTROL_BIDI_OR_SEPARATOR, '_');
   return `attachment; filename="${asciiFallback(safe)}"; filename*=UTF-8''${encodeRfc8187(safe)}`;
 }
